@@ -1,0 +1,115 @@
+// The one place that reads process.env: parses it with zod and reports every bad value at once.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalUrl = z.string().url().optional();
+
+const providerVars = {
+  TRANSLATION_PROVIDER: z.enum(['none', 'google', 'deepl', 'papago', 'libretranslate', 'openai']).default('none'),
+  GOOGLE_TRANSLATE_API_KEY: z.string().optional(),
+  GOOGLE_TRANSLATE_BASE_URL: z.string().url().default('https://translation.googleapis.com'),
+  DEEPL_API_KEY: z.string().optional(),
+  DEEPL_BASE_URL: optionalUrl,
+  PAPAGO_API_KEY: z.string().optional(),
+  PAPAGO_API_KEY_ID: z.string().optional(),
+  PAPAGO_BASE_URL: z.string().url().default('https://naveropenapi.apigw.ntruss.com'),
+  LIBRETRANSLATE_API_KEY: z.string().optional(),
+  LIBRETRANSLATE_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Ieum <no-reply@localhost>'),
+};
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    BASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TRUST_PROXY: bool.default(false),
+    SEED_ON_START: bool.default(true),
+    ...providerVars,
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      // Several nodes share one PostgreSQL: a per-node generated secret would break their sessions.
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when DATABASE_URL is set' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'BASE_URL' | 'SESSION_SECRET'> {
+  BASE_URL: string;
+  SESSION_SECRET: string;
+  secureCookies: boolean;
+  embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parse an environment; throws ConfigError listing every problem, one line each. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => {
+      const key = i.path.join('.') || '(env)';
+      const value = cleaned[key];
+      const shown = value === undefined || /SECRET|KEY|PASSWORD|URL/.test(key) ? '' : ` (got "${value}")`;
+      return `${key}: ${i.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return result.data;
+}
+
+/** Reads (or creates, mode 0600) the session secret kept in DATA_DIR for the embedded mode. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export function buildConfig(env: Env): Config {
+  const dataDir = path.resolve(env.DATA_DIR);
+  const baseUrl = (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    BASE_URL: baseUrl,
+    SESSION_SECRET: env.SESSION_SECRET ?? embeddedSecret(dataDir),
+    secureCookies: baseUrl.startsWith('https://'),
+    embedded: !env.DATABASE_URL,
+  };
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  return buildConfig(parseEnv(source));
+}

@@ -1,0 +1,43 @@
+// Reads a JSON or form body and validates it with zod; bad input becomes a 400, never a 500.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { badRequest, HttpError, validationError } from './errors.js';
+
+export async function readBody(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('application/json')) {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw badRequest('invalid_json', 'The request body is not valid JSON.');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw badRequest('invalid_json', 'The request body must be a JSON object.');
+    }
+    return body as Record<string, unknown>;
+  }
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    return Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
+  }
+  if (!type && c.req.method === 'DELETE') return {};
+  throw new HttpError(415, 'unsupported_media_type', 'Send application/json or a form.');
+}
+
+export async function parseInput<T extends z.ZodTypeAny>(c: Context, schema: T): Promise<z.infer<T>> {
+  const body = await readBody(c);
+  const result = schema.safeParse(body);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export function parseQuery<T extends z.ZodTypeAny>(c: Context, schema: T): z.infer<T> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export const wantsJson = (c: Context) =>
+  (c.req.header('content-type') ?? '').startsWith('application/json') ||
+  new URL(c.req.url).pathname.startsWith('/api/');

@@ -1,0 +1,13 @@
+// Idempotent seeding of all bundled content. Later features add their own seeders to this list.
+import type { DB } from './lib/db/types.js';
+import { seedRegions } from './places/seed-regions.js';
+
+export const seeders: Array<{ name: string; run: (db: DB) => Promise<number> }> = [
+  { name: 'regions', run: seedRegions },
+];
+
+export async function seedAll(db: DB): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const s of seeders) counts[s.name] = await s.run(db);
+  return counts;
+}

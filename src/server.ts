@@ -1,0 +1,84 @@
+// Builds the Hono app: wires the middleware in order and mounts each feature's sub-app. No logic here.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { etag } from 'hono/etag';
+import { accountRoutes } from './accounts/routes.js';
+import { sessionLoader } from './accounts/session-middleware.js';
+import { homeRoutes } from './home/routes.js';
+import { COOKIE, setAppCookie } from './lib/http/cookies.js';
+import { compress } from './lib/http/compress.js';
+import { csrf } from './lib/http/csrf.js';
+import type { AppEnv, Deps } from './lib/http/env.js';
+import { errorJson, HttpError } from './lib/http/errors.js';
+import { wantsJson } from './lib/http/input.js';
+import { requestContext } from './lib/http/request-context.js';
+import { securityHeaders } from './lib/http/security-headers.js';
+import { staticAssets } from './lib/http/static-assets.js';
+import { LOCALE_ROUTE } from './lib/i18n/locales.js';
+import { openApiDocument } from './lib/openapi/document.js';
+import { ErrorPage } from './lib/views/error-page.js';
+import { pageCtx } from './lib/views/page-context.js';
+import { render } from './lib/views/render.js';
+import { opsRoutes } from './ops/routes.js';
+import { placesRoutes } from './places/routes.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: Deps) {
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+
+  const fail = (c: Context<AppEnv>, err: HttpError) => {
+    if (wantsJson(c)) return errorJson(c, err);
+    for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+    const p = pageCtx(c, config.BASE_URL);
+    const message =
+      err.code === 'csrf_failed'
+        ? p.t('error.csrf')
+        : err.status === 429
+          ? p.t('error.rate', { seconds: Number(err.headers['Retry-After'] ?? 60) })
+          : undefined;
+    return render(c, ErrorPage({ p, status: err.status, message }), err.status);
+  };
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return fail(c, err);
+    c.get('log')?.error({ err }, 'unhandled error');
+    // Never leak internals: a generic message in the visitor's language, with the request id for support.
+    return fail(c, new HttpError(500, 'internal', `Internal error (request ${c.get('requestId') ?? '-'}).`));
+  });
+  app.notFound((c) => fail(c, new HttpError(404, 'not_found', wantsJson(c) ? 'Not found.' : c.get('t')('error.404.body'))));
+
+  app.use('*', requestContext(deps.logger, deps.metrics));
+  app.use('*', compress());
+  app.use('*', securityHeaders({ https: config.secureCookies }));
+  app.route('/', opsRoutes(deps));
+  app.route('/', staticAssets());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use('*', etag({ weak: true }));
+  app.use('*', sessionLoader(deps.dbh.db));
+  app.use('*', csrf({ secret: config.SESSION_SECRET, baseUrl: config.BASE_URL, secure: config.secureCookies }));
+  // Remember the language the visitor is reading in, so `/` brings them back to it.
+  app.use(`${LOCALE_ROUTE}/*`, async (c, next) => {
+    const locale = c.get('locale');
+    if (c.req.method === 'GET' && getCookie(c, COOKIE.locale) !== locale) {
+      setAppCookie(c, COOKIE.locale, locale, { secure: config.secureCookies, maxAgeSec: 365 * 86400 });
+    }
+    await next();
+  });
+
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.BASE_URL)));
+  app.route('/', accountRoutes(deps));
+  app.route('/', placesRoutes(deps));
+  app.route('/', homeRoutes(deps));
+  return app;
+}
