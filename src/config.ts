@@ -47,12 +47,6 @@ export const envSchema = z
     TRUST_PROXY: bool.default(false),
     SEED_ON_START: bool.default(true),
     ...providerVars,
-  })
-  .superRefine((env, ctx) => {
-    if (env.DATABASE_URL && !env.SESSION_SECRET) {
-      // Several nodes share one PostgreSQL: a per-node generated secret would break their sessions.
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when DATABASE_URL is set' });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,14 +69,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as in most deployment tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => {
+  // Checked outside zod so it is listed even when other values are bad too.
+  // Several nodes share one PostgreSQL: a per-node generated secret would break their sessions.
+  const crossField = cleaned.DATABASE_URL && !cleaned.SESSION_SECRET ? ['SESSION_SECRET: is required when DATABASE_URL is set'] : [];
+  if (!result.success || crossField.length) {
+    const problems = (result.success ? [] : result.error.issues).map((i) => {
       const key = i.path.join('.') || '(env)';
       const value = cleaned[key];
       const shown = value === undefined || /SECRET|KEY|PASSWORD|URL/.test(key) ? '' : ` (got "${value}")`;
       return `${key}: ${i.message}${shown}`;
     });
-    throw new ConfigError(problems);
+    throw new ConfigError([...problems, ...crossField]);
   }
   return result.data;
 }
@@ -113,3 +110,9 @@ export function buildConfig(env: Env): Config {
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   return buildConfig(parseEnv(source));
 }
+
+/** Test-only settings, read here so that no other module touches process.env. */
+export const testSettings = () => ({
+  databaseUrl: process.env.TEST_DATABASE_URL || undefined,
+  chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+});

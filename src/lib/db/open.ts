@@ -21,6 +21,8 @@ export interface OpenOptions {
   poolMax?: number;
   /** In-memory PGlite (tests): no lock file, nothing on disk. */
   memory?: boolean;
+  /** PostgreSQL search_path (tests isolate each run in its own schema). */
+  searchPath?: string;
 }
 
 // int8 (20) as number and date (1082) as 'YYYY-MM-DD' text on both drivers, so results match.
@@ -29,10 +31,11 @@ const DATE = 1082;
 const parseInt8 = (v: string) => Number(v);
 const parseDate = (v: string) => v;
 
-async function openPostgres(url: string, poolMax: number): Promise<DbHandle> {
+async function openPostgres(url: string, poolMax: number, searchPath?: string): Promise<DbHandle> {
   const pg = (await import('pg')).default;
   const pool = new pg.Pool({
     connectionString: url,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
     max: poolMax,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
@@ -95,6 +98,6 @@ async function pingWith(db: Kysely<Database>, timeoutMs: number): Promise<boolea
 
 export function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.poolMax ?? 10)
+    ? openPostgres(opts.databaseUrl, opts.poolMax ?? 10, opts.searchPath)
     : openPglite(opts.dataDir, opts.memory ?? false);
 }

@@ -1,0 +1,47 @@
+// Test databases: in-memory PGlite always, and PostgreSQL (a throwaway schema) when TEST_DATABASE_URL is set.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { testSettings } from '../../config.js';
+import { seedAll } from '../../seed.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase, type DbHandle } from '../db/open.js';
+
+export interface TestDb {
+  name: 'pglite' | 'postgres';
+  open(opts?: { seed?: boolean }): Promise<DbHandle>;
+}
+
+async function openPostgresSchema(url: string): Promise<DbHandle> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const dbh = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5, searchPath: `${schema},public` });
+  const close = dbh.close;
+  dbh.close = async () => {
+    await close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop schema ${schema} cascade`);
+    await c.end();
+  };
+  return dbh;
+}
+
+/** The databases the integration tests run on: PGlite, plus PostgreSQL when configured. */
+export function testDatabases(): TestDb[] {
+  const url = testSettings().databaseUrl;
+  const make = (name: TestDb['name'], opener: () => Promise<DbHandle>): TestDb => ({
+    name,
+    async open(opts = {}) {
+      const dbh = await opener();
+      await migrate(dbh.db);
+      if (opts.seed !== false) await seedAll(dbh.db);
+      return dbh;
+    },
+  });
+  const dbs = [make('pglite', () => openDatabase({ dataDir: '', memory: true }))];
+  if (url) dbs.push(make('postgres', () => openPostgresSchema(url)));
+  return dbs;
+}
