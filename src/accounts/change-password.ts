@@ -2,7 +2,7 @@
 import { audit } from '../lib/audit.js';
 import type { DB } from '../lib/db/types.js';
 import { badRequest } from '../lib/http/errors.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashPassword, passwordProblem, PROBLEM_TEXT, verifyPassword } from './passwords.js';
 import { findUserById } from './queries.js';
 import { destroyUserSessions } from './sessions.js';
 
@@ -18,7 +18,7 @@ export async function changePassword(
     throw badRequest('current_password', 'currentPassword: not correct', { currentPassword: 'current_password' });
   }
   const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) throw badRequest(problem, `newPassword: ${problem}`, { newPassword: problem });
+  if (problem) throw badRequest(problem, `new ${PROBLEM_TEXT[problem]}`, { newPassword: problem });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx

@@ -3,7 +3,7 @@ import { audit } from '../lib/audit.js';
 import type { DB, Queryable } from '../lib/db/types.js';
 import type { Role } from '../lib/http/env.js';
 import { badRequest, conflict, notFound } from '../lib/http/errors.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { hashPassword, passwordProblem, PROBLEM_TEXT } from './passwords.js';
 import { findUserByUsername, uniqueViolation } from './queries.js';
 import { destroyUserSessions } from './sessions.js';
 
@@ -31,7 +31,7 @@ export async function createUser(
   const regions = [...new Set(input.regions ?? [])];
   checkStaffRegions(input.role, regions);
   const problem = passwordProblem(input.password, input.username);
-  if (problem) throw badRequest(problem, `password: ${problem}`);
+  if (problem) throw badRequest(problem, PROBLEM_TEXT[problem], { password: problem });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (trx) => {

@@ -19,6 +19,13 @@ function commonPasswords(): Set<string> {
 
 export type PasswordProblem = 'password_short' | 'password_long' | 'password_common';
 
+/** English text for API clients and the CLI; pages show the localized auth.err.* messages instead. */
+export const PROBLEM_TEXT: Record<PasswordProblem, string> = {
+  password_short: `password must have at least ${PASSWORD_MIN} characters`,
+  password_long: `password must have at most ${PASSWORD_MAX} characters`,
+  password_common: 'password is too common or contains the username; choose another',
+};
+
 export function passwordProblem(password: string, username?: string): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return 'password_short';

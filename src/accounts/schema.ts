@@ -9,6 +9,12 @@ export const usernameSchema = z
   .trim()
   .regex(/^[A-Za-z0-9._-]{3,32}$/, 'username_format');
 
+/** English text for the CLI and API messages (pages translate the code). */
+export const CODE_TEXT: Record<string, string> = {
+  username_format: 'username must be 3-32 letters, digits, dots, hyphens or underscores',
+  email_format: 'email is not a valid address',
+};
+
 const emailSchema = z
   .string()
   .trim()

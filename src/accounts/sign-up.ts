@@ -2,14 +2,14 @@
 import { audit } from '../lib/audit.js';
 import type { DB } from '../lib/db/types.js';
 import { badRequest, conflict } from '../lib/http/errors.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { hashPassword, passwordProblem, PROBLEM_TEXT } from './passwords.js';
 import { uniqueViolation } from './queries.js';
 import type { SignUpInput } from './schema.js';
 import { createSession } from './sessions.js';
 
 export async function signUp(db: DB, input: SignUpInput, requestId?: string) {
   const problem = passwordProblem(input.password, input.username);
-  if (problem) throw badRequest(problem, `password: ${problem}`, { password: problem });
+  if (problem) throw badRequest(problem, PROBLEM_TEXT[problem], { password: problem });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createUser, setDisabled, setRole } from '../accounts/manage-users.js';
-import { ROLES, usernameSchema } from '../accounts/schema.js';
+import { CODE_TEXT, ROLES, usernameSchema } from '../accounts/schema.js';
 import type { DB } from '../lib/db/types.js';
 
 type Values = { username?: string; password?: string; 'password-stdin'?: boolean; email?: string; role?: string; region?: string[]; enable?: boolean };
@@ -37,7 +37,7 @@ export async function userCommand(db: DB, sub: string | undefined, v: Values): P
     }
   } catch (err) {
     if (err instanceof z.ZodError) {
-      console.error(err.issues.map((i) => `Error: ${i.message}`).join('\n'));
+      console.error(err.issues.map((i) => `Error: ${CODE_TEXT[i.message] ?? i.message}`).join('\n'));
       return 1;
     }
     if (err instanceof Error && err.message.startsWith('Missing ')) {
