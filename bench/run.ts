@@ -1,0 +1,49 @@
+// `npm run bench`: runs every benchmark section and writes bench/RESULTS.md (with the machine noted).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { foundationBench } from './foundation.bench.js';
+import { machine, type Section } from './lib.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+async function main() {
+  // The over-the-wire numbers use the built server.
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+  if (b.status !== 0) process.exit(1);
+  const sections: Section[] = [];
+  for (const run of [foundationBench]) {
+    const s = await run();
+    sections.push(s);
+    console.log(`\n## ${s.title}`);
+    for (const [k, v] of s.rows) console.log(`${k}: ${v}`);
+  }
+  const md = [
+    '# Benchmark results',
+    '',
+    `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `Machine: ${machine()}. These machines are shared and noisy (2 cores): compare ratios within one run, not absolute numbers across runs.`,
+    '',
+    ...sections.flatMap((s) => [
+      `## ${s.title}`,
+      '',
+      '| measure | result |',
+      '|---|---|',
+      ...s.rows.map(([k, v]) => `| ${k} | ${v} |`),
+      '',
+      ...(s.notes ?? []).map((n) => `- ${n}`),
+      '',
+    ]),
+  ].join('\n');
+  writeFileSync(path.join(root, 'bench', 'RESULTS.md'), md);
+  console.log('\nWrote bench/RESULTS.md');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
