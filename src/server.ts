@@ -22,6 +22,7 @@ import { pageCtx } from './lib/views/page-context.js';
 import { render } from './lib/views/render.js';
 import { opsRoutes } from './ops/routes.js';
 import { placesRoutes } from './places/routes.js';
+import { staffRoutes } from './staff/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,6 +80,7 @@ export function createApp(deps: Deps) {
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.BASE_URL)));
   app.route('/', accountRoutes(deps));
   app.route('/', placesRoutes(deps));
+  app.route('/', staffRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;
 }

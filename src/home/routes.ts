@@ -21,7 +21,6 @@ export const PLACEHOLDER_SECTIONS = {
   community: 'nav.community',
   programs: 'nav.programs',
   cases: 'nav.cases',
-  staff: 'staff.title',
 } as const;
 
 const contrastInput = z.object({
