@@ -83,10 +83,13 @@ export function HomePage({ p, regions }: { p: PageCtx; regions: Region[] }) {
             {OFFICIAL.map((o) => (
               <li>
                 <a href={o.url} rel="noopener" class="ext-link">
-                  {t(o.key)}
-                  <span class="domain" dir="ltr">
-                    {new URL(o.url).hostname}
+                  <span class="ext-text">
+                    <span class="ext-name">{t(o.key)}</span>
+                    <span class="domain" dir="ltr">
+                      {new URL(o.url).hostname}
+                    </span>
                   </span>
+                  <Icon name="external" flip class="ext-icon" />
                 </a>
               </li>
             ))}
@@ -95,7 +98,7 @@ export function HomePage({ p, regions }: { p: PageCtx; regions: Region[] }) {
 
         <section aria-labelledby="regions-title" class="section">
           <h2 id="regions-title" class="section-title">
-            {t('home.regions.title')} <span class="count">({t('regions.count', { count: regions.length })})</span>
+            {t('home.regions.title')}
           </h2>
           <ul class="region-chips">
             {regions.map((r) => (

@@ -11,11 +11,15 @@ export const FOOTER_LINES = [
   { number: '1350', key: 'footer.n1350', urgent: false },
 ] as const;
 
-export function EmergencyLines({ p, heading = 'h2' }: { p: PageCtx; heading?: 'h2' | 'h3' }) {
+/**
+ * The help lines. In page content they form a named region; the footer's copy (`landmark={false}`) is
+ * part of the footer landmark instead, so a page showing both has no duplicate id or duplicate region.
+ */
+export function EmergencyLines({ p, heading = 'h2', landmark = true }: { p: PageCtx; heading?: 'h2' | 'h3'; landmark?: boolean }) {
   const H = heading;
   return (
-    <section class="help-lines" aria-labelledby="help-lines-title">
-      <H id="help-lines-title" class="help-lines-title">
+    <section class="help-lines" aria-labelledby={landmark ? 'help-lines-title' : undefined}>
+      <H id={landmark ? 'help-lines-title' : undefined} class="help-lines-title">
         {p.t('footer.emergency.title')}
       </H>
       <ul class="help-lines-list">
@@ -40,7 +44,7 @@ export function SiteFooter({ p }: { p: PageCtx }) {
   return (
     <footer class="site-footer">
       <div class="container">
-        <EmergencyLines p={p} />
+        <EmergencyLines p={p} landmark={false} />
         <div class="footer-meta">
           <p class="footer-disclaimer">{p.t('footer.disclaimer')}</p>
           <ul class="footer-links">

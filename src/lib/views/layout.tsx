@@ -43,10 +43,10 @@ export function Layout(props: { p: PageCtx; title: string; description?: string;
         <a class="skip-link" href="#main">
           {t('skip.main')}
         </a>
-        <div class="masthead">
-          <div class="container">{t('site.official')}</div>
-        </div>
         <header class="site-header">
+          <div class="masthead">
+            <div class="container">{t('site.official')}</div>
+          </div>
           <div class="container header-bar">
             <a class="brand" href={href(p, '/')}>
               <svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
@@ -119,11 +119,11 @@ function LanguageSwitcher({ p }: { p: PageCtx }) {
               href={`/${l}${path}`}
               lang={l}
               hreflang={BCP47[l]}
-              dir={dirOf(l)}
               aria-current={l === p.locale ? 'true' : undefined}
               data-locale={l}
             >
-              {SELF_NAMES[l]}
+              {/* The name's own direction on an inner span: the link itself lines up with the page. */}
+              <span dir={dirOf(l)}>{SELF_NAMES[l]}</span>
             </a>
           </li>
         ))}
