@@ -12,6 +12,8 @@ export function placesRoutes(deps: Deps) {
     const locale = q.locale ?? c.get('locale');
     const regions = await listRegions(deps.dbh.db, locale);
     c.header('Cache-Control', 'public, max-age=3600');
+    // Without ?locale the names follow Accept-Language and the language cookie.
+    if (!q.locale) c.header('Vary', 'Accept-Language, Cookie');
     return c.json({
       locale,
       regions: regions.map((r) => ({

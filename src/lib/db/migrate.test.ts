@@ -55,12 +55,10 @@ test('two nodes migrating at once apply each migration exactly once (PostgreSQL)
   const pg = testDatabases().find((d) => d.name === 'postgres');
   if (!pg) return t.skip('TEST_DATABASE_URL not set');
   const owner = await pg.open({ seed: false }); // gives a fresh schema, already migrated
-  // Reset that schema, then race two independent pools at it.
-  await sql`drop table schema_migrations cascade`.execute(owner.db);
-  for (const tbl of ['setup_tokens', 'audit_log', 'rate_limits', 'sessions', 'user_regions', 'users', 'region_translations', 'regions']) {
-    await sql.raw(`drop table if exists ${tbl} cascade`).execute(owner.db);
-  }
+  // Empty that schema, then race two independent pools at it.
   const searchPath = (await sql<{ s: string }>`select current_setting('search_path') as s`.execute(owner.db)).rows[0]!.s;
+  const schema = searchPath.split(',')[0]!.trim();
+  await sql.raw(`drop schema ${schema} cascade; create schema ${schema}`).execute(owner.db);
   const { testSettings } = await import('../../config.js');
   const url = testSettings().databaseUrl!;
   const a = await openDatabase({ databaseUrl: url, dataDir: '', searchPath });

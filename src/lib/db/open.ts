@@ -46,6 +46,9 @@ async function openPostgres(url: string, poolMax: number, searchPath?: string): 
   });
   // A dropped connection must not crash the process; /readyz reports the outage instead.
   pool.on('error', () => {});
+  // pg-pool drops its own listener while a client is checked out; without this, a connection cut
+  // mid-query emits an unhandled 'error' and kills the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -5,6 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { COOKIE, setAppCookie } from './cookies.js';
 import type { AppEnv } from './env.js';
 import { HttpError } from './errors.js';
+import { parseForm } from './input.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,7 +33,9 @@ export function csrf(opts: { secret: string; baseUrl: string; secure: boolean })
     let seed = getCookie(c, COOKIE.csrf);
     if (!seed || seed.length < 16) {
       seed = randomBytes(18).toString('base64url');
-      setAppCookie(c, COOKIE.csrf, seed, { secure: opts.secure });
+      // Only pages hand out the token. API responses set no cookie: some are publicly cacheable, and a
+      // shared cache must never give every visitor the same seed (and so the same token).
+      if (!new URL(c.req.url).pathname.startsWith('/api/')) setAppCookie(c, COOKIE.csrf, seed, { secure: opts.secure });
     }
     const expected = tokenFor(opts.secret, seed);
     c.set('csrfToken', expected);
@@ -48,7 +51,7 @@ export function csrf(opts: { secret: string; baseUrl: string; secure: boolean })
     const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
     let token = c.req.header('x-csrf-token');
     if (!token && isForm) {
-      const body = await c.req.parseBody();
+      const body = await parseForm(c);
       token = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
     const tokenOk = token !== undefined && sameToken(token, expected);

@@ -3,6 +3,15 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { badRequest, HttpError, validationError } from './errors.js';
 
+/** A form body (urlencoded or multipart); a malformed one (e.g. multipart without a boundary) is a 400. */
+export async function parseForm(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw badRequest('invalid_form', 'The request body is not a valid form.');
+  }
+}
+
 export async function readBody(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('application/json')) {
@@ -18,7 +27,7 @@ export async function readBody(c: Context): Promise<Record<string, unknown>> {
     return body as Record<string, unknown>;
   }
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     return Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
   }
   if (!type && c.req.method === 'DELETE') return {};

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import type { Logger } from 'pino';
 import { translator } from '../i18n/messages.js';
 import { isLocale } from '../i18n/locales.js';
@@ -38,13 +38,14 @@ export function requestContext(logger: Logger, metrics: Metrics): MiddlewareHand
     await next();
     const seconds = (performance.now() - start) / 1000;
     // The route pattern, never the raw path: label cardinality stays bounded and no ids leak into metrics.
+    // It is the first matched method route (app.use middleware is "ALL"): the endpoint that answered, even
+    // when it sits before later middleware (/healthz, /assets) or a middleware refused the request (403).
     let route = 'unmatched';
     try {
-      route = routePath(c, -1) || 'unmatched';
+      route = matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? 'unmatched';
     } catch {
       /* no route matched */
     }
-    if (c.res.status === 404 && route.endsWith('*')) route = 'unmatched';
     metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
     // The path only: query strings can carry personal data (a question typed into the assistant).
     log.info(

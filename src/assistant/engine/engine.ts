@@ -1,0 +1,158 @@
+// The built-in assistant engine: safety first (emergency, decline), then intent (hybrid kNN + BM25),
+// entities and conversation context. Pure and synchronous: no network, no database at answer time.
+import { LOCALES, type Locale } from '../../lib/i18n/locales.js';
+import { allCatalogs } from '../../lib/i18n/messages.js';
+import { Bm25 } from './bm25.js';
+import { LanguageDetector, NgramLanguageModel, type Detection } from './detect-language.js';
+import { EntityExtractor, type Entities } from './entities.js';
+import { KnnIndex, type Example } from './knn-index.js';
+import type { KArticle, Knowledge } from './knowledge.js';
+import { matchForm, wordTokens } from './normalize.js';
+import { SafetyLayer, type EmergencyHit } from './safety.js';
+
+export type Kind = 'answer' | 'clarify' | 'decline' | 'emergency' | 'handoff';
+
+export interface Candidate {
+  id: string;
+  score: number;
+}
+
+export interface EngineResult {
+  kind: Kind;
+  /** Locale the answer is written in. */
+  locale: Locale;
+  detection: Detection;
+  article: KArticle | null;
+  candidates: Candidate[];
+  confidence: number;
+  emergency: EmergencyHit | null;
+  decline: 'unlawful' | 'offtopic' | null;
+  entities: Entities;
+  /** True when we answered in English because the question's language is not one of ours. */
+  otherLanguage: boolean;
+  /** The emergency or decline message in the answer's language. */
+  safetyMessage?: string | undefined;
+}
+
+export interface Context {
+  lastArticleId?: string | null;
+  lastQuestion?: string | null;
+}
+
+/** Tuned on the held-back split of the example questions (see bench/RESULTS.md). */
+export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02 };
+
+export class AssistantEngine {
+  readonly knn: KnnIndex;
+  readonly bm25: Bm25;
+  readonly detector: LanguageDetector;
+  readonly safety: SafetyLayer;
+  readonly entities: EntityExtractor;
+  #keywords: Array<{ id: string; form: string }>;
+
+  constructor(
+    readonly knowledge: Knowledge,
+    opts: { eld?: ConstructorParameters<typeof LanguageDetector>[1]; safety?: SafetyLayer; holdOut?: (e: Example) => boolean } = {},
+  ) {
+    const examples: Example[] = [];
+    const model = new NgramLanguageModel();
+    for (const a of knowledge.articles.values()) {
+      for (const [locale, t] of a.texts) {
+        for (const q of [t.title, ...t.questions]) {
+          const ex = { articleId: a.id, locale, text: q };
+          if (!opts.holdOut?.(ex)) examples.push(ex);
+        }
+        model.add(locale, [t.title, t.answer, ...t.questions].join(' '));
+      }
+      for (const k of a.keywords) examples.push({ articleId: a.id, locale: 'ko', text: k });
+    }
+    // UI strings give every locale some extra everyday vocabulary for language detection.
+    const cats = allCatalogs();
+    for (const l of LOCALES) model.add(l, Object.values(cats[l]).join(' ').replace(/\{[^}]*\}/g, ' '));
+    this.knn = new KnnIndex(examples);
+    this.bm25 = new Bm25(
+      [...knowledge.articles.values()].map((a) => ({
+        id: a.id,
+        fields: [...a.texts.values()].flatMap((t): Array<[string, number]> => [
+          [t.title, 3],
+          [t.questions.join(' '), 1],
+          [t.answer, 0.5],
+        ]).concat([[a.keywords.join(' '), 2]]),
+      })),
+    );
+    this.detector = new LanguageDetector(model, opts.eld ?? null);
+    this.safety = opts.safety ?? new SafetyLayer();
+    this.entities = new EntityExtractor(knowledge.regions);
+    this.#keywords = [...knowledge.articles.values()].flatMap((a) =>
+      a.keywords.map((k) => ({ id: a.id, form: matchForm(k) })).filter((k) => [...k.form].length >= 3),
+    );
+  }
+
+  /** Ranked articles for a question: kNN votes, BM25 agreement, keyword and visa boosts. */
+  rank(text: string, locale?: Locale, entities?: Entities): Candidate[] {
+    const scores = new Map<string, number>();
+    for (const c of this.knn.classify(text, locale)) scores.set(c.articleId, c.score);
+    const bm = this.bm25.search(text, 8);
+    const top = bm[0]?.score ?? 0;
+    for (const r of bm) scores.set(r.id, (scores.get(r.id) ?? 0) + 0.12 * (r.score / (top || 1)));
+    const form = ` ${matchForm(text)} `;
+    for (const k of this.#keywords) if (form.includes(k.form)) scores.set(k.id, (scores.get(k.id) ?? 0) + 0.06);
+    for (const v of entities?.visas ?? []) {
+      for (const a of this.knowledge.articles.values()) if (a.visas.includes(v) && scores.has(a.id)) scores.set(a.id, scores.get(a.id)! + 0.05);
+    }
+    return [...scores.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+  }
+
+  respond(message: string, opts: { locale?: Locale; context?: Context } = {}): EngineResult {
+    const detection = this.detector.detect(message, opts.locale);
+    const otherLanguage = detection.locale === null;
+    // The page locale answers unless the text is clearly in another of our languages.
+    let locale: Locale = detection.locale ?? 'en';
+    if (opts.locale && detection.locale && detection.locale !== opts.locale && detection.confidence === 'low') locale = opts.locale;
+    const entities = this.entities.extract(message);
+    const base = { locale, detection, entities, otherLanguage, emergency: null, decline: null };
+
+    const emergency = this.safety.emergency(message);
+    let candidates = this.rank(message, locale, entities);
+    if (emergency) {
+      const article = this.knowledge.articles.get(emergency.article) ?? this.#article(candidates[0]?.id);
+      const safetyMessage = this.safety.emergencyMessage(locale, emergency.category);
+      return { ...base, kind: 'emergency', emergency, article, candidates, confidence: 1, safetyMessage };
+    }
+    const decline = this.safety.decline(message);
+    if (decline) {
+      const safetyMessage = this.safety.declineMessage(locale, decline);
+      return { ...base, kind: 'decline', decline, article: null, candidates: [], confidence: 1, safetyMessage };
+    }
+
+    // A short follow-up ("and for F-4?") is read together with the previous question.
+    const short = wordTokens(message).length <= 4;
+    if (opts.context?.lastQuestion && (short || (candidates[0]?.score ?? 0) < THRESHOLDS.answer)) {
+      const combined = this.rank(`${opts.context.lastQuestion} ${message}`, locale, entities);
+      if ((combined[0]?.score ?? 0) > (candidates[0]?.score ?? 0)) candidates = combined;
+    }
+    const [first, second] = candidates;
+    const confidence = first?.score ?? 0;
+    if (!first || confidence < THRESHOLDS.unsure) {
+      return { ...base, kind: 'handoff', article: null, candidates: candidates.slice(0, 3), confidence };
+    }
+    const article = this.#article(first.id);
+    if (confidence < THRESHOLDS.answer) return { ...base, kind: 'handoff', article, candidates: candidates.slice(0, 3), confidence };
+    if (second && first.score - second.score < THRESHOLDS.clarifyMargin && this.#distinct(first.id, second.id)) {
+      return { ...base, kind: 'clarify', article, candidates: candidates.slice(0, 2), confidence };
+    }
+    return { ...base, kind: 'answer', article, candidates: candidates.slice(0, 3), confidence };
+  }
+
+  #article(id: string | undefined): KArticle | null {
+    return id ? (this.knowledge.articles.get(id) ?? null) : null;
+  }
+
+  /** Two close candidates only need a clarifying question when they are really different topics. */
+  #distinct(a: string, b: string): boolean {
+    const x = this.knowledge.articles.get(a);
+    const y = this.knowledge.articles.get(b);
+    if (!x || !y) return false;
+    return !x.related.includes(b) && !y.related.includes(a) && x.topic !== y.topic;
+  }
+}
