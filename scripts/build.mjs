@@ -61,7 +61,7 @@ async function buildClientJs(manifest) {
       bundle: true,
       minify: true,
       format: 'iife',
-      target: ['es2019', 'chrome70', 'safari12'],
+      target: ['es2020'],
       write: false,
       logLevel: 'warning',
     });

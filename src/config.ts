@@ -26,6 +26,7 @@ const providerVars = {
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ieum <no-reply@localhost>'),
 };

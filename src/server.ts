@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { etag } from 'hono/etag';
 import { accountRoutes } from './accounts/routes.js';
+import { assistantRoutes } from './assistant/routes.js';
 import { sessionLoader } from './accounts/session-middleware.js';
 import { homeRoutes } from './home/routes.js';
 import { COOKIE, setAppCookie } from './lib/http/cookies.js';
@@ -79,6 +80,7 @@ export function createApp(deps: Deps) {
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.BASE_URL)));
   app.route('/', accountRoutes(deps));
+  app.route('/', assistantRoutes(deps));
   app.route('/', placesRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', homeRoutes(deps));

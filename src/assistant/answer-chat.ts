@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../lib/db/types.js';
 import { translator } from '../lib/i18n/messages.js';
-import { compose, type Composed } from './engine/compose.js';
+import { compose, finish, type Composed } from './engine/compose.js';
 import type { EngineHolder } from './engine-holder.js';
 import { findConversation, logQuestion, saveConversation } from './queries.js';
 import { redact } from './redact.js';
@@ -30,7 +30,7 @@ export interface ChatResponse {
 export async function answerChat(
   deps: { db: DB; engines: EngineHolder; writer?: AnswerWriter | null },
   input: ChatInput & { userId?: number | null },
-  onDelta?: (chunk: string) => void,
+  onDelta?: (chunk: string, reset?: boolean) => void,
 ): Promise<ChatResponse> {
   const started = performance.now();
   const engine = await deps.engines.get();
@@ -40,18 +40,23 @@ export async function answerChat(
     ...(input.locale ? { locale: input.locale } : {}),
     context: { lastArticleId: conversation?.last_article_id ?? null, lastQuestion: conversation?.last_question ?? null },
   });
-  const composed = compose(result, engine.knowledge, translator);
+  let composed = compose(result, engine.knowledge, translator);
 
-  let answer = composed.text;
   let engineName = 'builtin';
   // Emergencies and declines never go through the LLM: they must be immediate and exactly worded.
   if (deps.writer && (composed.kind === 'answer' || composed.kind === 'clarify')) {
-    const written = await deps.writer.write({ question: redact(input.message), composed }, onDelta).catch(() => null);
+    let streamed = false;
+    const relay = onDelta && ((chunk: string) => ((streamed = true), onDelta(chunk)));
+    // Only the redacted question leaves the server.
+    const written = await deps.writer.write({ question: redact(input.message), composed }, relay).catch(() => null);
     if (written) {
-      answer = written;
+      composed = finish({ ...composed, summary: written, steps: [], bring: [], options: [] }, translator(composed.locale));
       engineName = deps.writer.name;
+    } else if (streamed) {
+      onDelta?.('', true); // the streamed LLM text was rejected: the client clears it
     }
   }
+  const answer = composed.text;
   if (engineName === 'builtin' && onDelta) for (const part of answer.split(/(?<=\n\n)/)) onDelta(part);
 
   const question = redact(input.message);

@@ -113,7 +113,8 @@ export function compose(r: EngineResult, k: Knowledge, tFor: (l: Locale) => Tran
 
 const sourceOf = (s: { publisher: string; title: string; url: string }) => ({ title: `${s.publisher}: ${s.title}`, url: s.url });
 
-function finish(c: Composed, t: Translate): Composed {
+/** (Re)builds the plain-text answer from the parts, e.g. after an LLM rewrote the summary. */
+export function finish(c: Composed, t: Translate): Composed {
   const parts: string[] = [];
   if (c.lead) parts.push(c.lead);
   if (c.title && c.kind !== 'decline') parts.push(c.title);

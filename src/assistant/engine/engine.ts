@@ -41,6 +41,8 @@ export interface Context {
 
 /** Tuned on the held-back split of the example questions (see bench/RESULTS.md). */
 export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02 };
+export let ANSWER_AS_EXAMPLE = true;
+export const setAnswerAsExample = (v: boolean) => (ANSWER_AS_EXAMPLE = v);
 
 export class AssistantEngine {
   readonly knn: KnnIndex;
@@ -62,6 +64,8 @@ export class AssistantEngine {
           const ex = { articleId: a.id, locale, text: q };
           if (!opts.holdOut?.(ex)) examples.push(ex);
         }
+        // The answer's first sentence carries the article's own vocabulary (a weaker, but useful, example).
+        if (ANSWER_AS_EXAMPLE) examples.push({ articleId: a.id, locale, text: t.answer.split(/(?<=[.!?。])\s/)[0] ?? t.answer });
         model.add(locale, [t.title, t.answer, ...t.questions].join(' '));
       }
       for (const k of a.keywords) examples.push({ articleId: a.id, locale: 'ko', text: k });

@@ -26,11 +26,16 @@ export function features(text: string, locale?: string): Map<string, number> {
   return f;
 }
 
+/** Scoring weights, tuned on the held-back split (src/assistant/eval/holdout.ts). */
+export const KNN = { k: 12, w1: 1, w2: 0, w3: 0, centroid: 1 };
+
 export class KnnIndex {
   readonly examples: Example[];
   #idf = new Map<string, number>();
   #postings = new Map<string, { ids: Int32Array; w: Float32Array }>();
   #norms: Float32Array;
+  /** Per-article centroid of the example vectors (Rocchio): generalises where single examples are few. */
+  #centroids = new Map<string, { ids: Int32Array; w: Float32Array }>();
   readonly articleIds: string[];
 
   constructor(examples: Example[]) {
@@ -65,10 +70,29 @@ export class KnnIndex {
     for (const [k, l] of lists) {
       this.#postings.set(k, { ids: Int32Array.from(l, (x) => x[0]), w: Float32Array.from(l, (x) => x[1]) });
     }
+    const articleIndex = new Map(this.articleIds.map((a, i) => [a, i]));
+    const sums = this.articleIds.map(() => new Map<string, number>());
+    for (const [k, l] of lists) {
+      for (const [id, w] of l) {
+        const m = sums[articleIndex.get(examples[id]!.articleId)!]!;
+        m.set(k, (m.get(k) ?? 0) + w);
+      }
+    }
+    const clists = new Map<string, Array<[number, number]>>();
+    sums.forEach((m, ai) => {
+      let norm = 0;
+      for (const w of m.values()) norm += w * w;
+      norm = Math.sqrt(norm) || 1;
+      for (const [k, w] of m) {
+        let l = clists.get(k);
+        if (!l) clists.set(k, (l = []));
+        l.push([ai, w / norm]);
+      }
+    });
+    for (const [k, l] of clists) this.#centroids.set(k, { ids: Int32Array.from(l, (x) => x[0]), w: Float32Array.from(l, (x) => x[1]) });
   }
 
-  /** Cosine similarity of the query to every example it shares a feature with. */
-  neighbours(text: string, locale?: string, k = 12): Array<{ id: number; sim: number }> {
+  #queryVector(text: string, locale?: string): Array<[string, number]> {
     const q = features(text, locale);
     const qw: Array<[string, number]> = [];
     let norm = 0;
@@ -80,11 +104,28 @@ export class KnnIndex {
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
+    return qw.map(([k, w]) => [k, w / norm]);
+  }
+
+  /** Cosine similarity of the query to each article centroid. */
+  centroidScores(text: string, locale?: string): Map<string, number> {
+    const acc = new Float64Array(this.articleIds.length);
+    for (const [key, qv] of this.#queryVector(text, locale)) {
+      const p = this.#centroids.get(key);
+      if (!p) continue;
+      for (let i = 0; i < p.ids.length; i++) acc[p.ids[i]!]! += qv * p.w[i]!;
+    }
+    const out = new Map<string, number>();
+    acc.forEach((v, i) => v > 0 && out.set(this.articleIds[i]!, v));
+    return out;
+  }
+
+  /** Cosine similarity of the query to every example it shares a feature with. */
+  neighbours(text: string, locale?: string, k = 12): Array<{ id: number; sim: number }> {
     const acc = new Map<number, number>();
-    for (const [key, w] of qw) {
+    for (const [key, qv] of this.#queryVector(text, locale)) {
       const p = this.#postings.get(key);
       if (!p) continue;
-      const qv = w / norm;
       for (let i = 0; i < p.ids.length; i++) acc.set(p.ids[i]!, (acc.get(p.ids[i]!) ?? 0) + qv * p.w[i]!);
     }
     return [...acc.entries()]
@@ -96,15 +137,16 @@ export class KnnIndex {
   /** Article scores: the best neighbour's similarity plus a share of the next ones (agreement). */
   classify(text: string, locale?: string): Scored[] {
     const per = new Map<string, number[]>();
-    for (const nb of this.neighbours(text, locale)) {
+    for (const nb of this.neighbours(text, locale, KNN.k)) {
       const a = this.examples[nb.id]!.articleId;
       let l = per.get(a);
       if (!l) per.set(a, (l = []));
       l.push(nb.sim);
     }
-    return [...per.entries()]
-      .map(([articleId, sims]) => ({ articleId, score: sims[0]! + 0.25 * (sims[1] ?? 0) + 0.1 * (sims[2] ?? 0) }))
-      .sort((a, b) => b.score - a.score);
+    const scores = new Map<string, number>();
+    for (const [a, sims] of per) scores.set(a, KNN.w1 * sims[0]! + KNN.w2 * (sims[1] ?? 0) + KNN.w3 * (sims[2] ?? 0));
+    for (const [a, c] of this.centroidScores(text, locale)) scores.set(a, (scores.get(a) ?? 0) + KNN.centroid * c);
+    return [...scores.entries()].map(([articleId, score]) => ({ articleId, score })).sort((a, b) => b.score - a.score);
   }
 
   get size() {

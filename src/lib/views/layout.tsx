@@ -14,7 +14,7 @@ const NAV = [
   { path: '/cases', key: 'nav.cases', icon: 'help' },
 ] as const;
 
-export function Layout(props: { p: PageCtx; title: string; description?: string; children: Child; noindex?: boolean }) {
+export function Layout(props: { p: PageCtx; title: string; description?: string; children: Child; noindex?: boolean; scripts?: string[] }) {
   const { p } = props;
   const { t, locale } = p;
   const siteName = t('site.name');
@@ -38,6 +38,9 @@ export function Layout(props: { p: PageCtx; title: string; description?: string;
         ))}
         <link rel="alternate" hreflang="x-default" href={`${p.baseUrl}/`} />
         <script src={assetUrl('app.js')} defer></script>
+        {(props.scripts ?? []).map((s) => (
+          <script src={assetUrl(s)} defer></script>
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -98,9 +101,31 @@ export function Layout(props: { p: PageCtx; title: string; description?: string;
         <main id="main" tabindex={-1}>
           {props.children}
         </main>
+        {current === '/' || current.startsWith('/assistant') ? null : <AskBar p={p} />}
         <SiteFooter p={p} />
       </body>
     </html>
+  );
+}
+
+/** The chat entry point on every page (a plain GET form: works without JavaScript). */
+function AskBar({ p }: { p: PageCtx }) {
+  return (
+    <aside class="ask-bar" aria-labelledby="ask-bar-label">
+      <div class="container">
+        <form class="ask-form" method="get" action={href(p, '/assistant')} role="search">
+          <label id="ask-bar-label" for="ask-bar-q" class="ask-label">
+            {p.t('chat.entry')}
+          </label>
+          <div class="ask-row">
+            <input id="ask-bar-q" name="q" type="search" class="ask-input" placeholder={p.t('chat.entry.placeholder')} maxlength={1000} dir="auto" />
+            <button type="submit" class="btn btn-primary">
+              {p.t('home.ask.button')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </aside>
   );
 }
 
