@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { assistantBench } from './assistant.bench.js';
 import { foundationBench } from './foundation.bench.js';
 import { machine, type Section } from './lib.js';
 
@@ -12,7 +13,10 @@ async function main() {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
   if (b.status !== 0) process.exit(1);
   const sections: Section[] = [];
-  for (const run of [foundationBench]) {
+  const only = process.argv.slice(2);
+  const all = { foundation: foundationBench, assistant: assistantBench };
+  for (const [name, run] of Object.entries(all)) {
+    if (only.length && !only.includes(name)) continue;
     const s = await run();
     sections.push(s);
     console.log(`\n## ${s.title}`);

@@ -60,3 +60,18 @@ test('the CLI refuses to open a DATA_DIR that a running server holds', async () 
   // Once the server is gone (its lock released), the CLI works.
   assert.equal(cli(server.dataDir, ['migrate']).code, 0);
 });
+
+test('chat report lists unanswered questions by locale', async () => {
+  const server = await startServer();
+  try {
+    for (const message of ['asdkjh qwe zzz blorp', 'สวัสดีครับ ขอถามเรื่องแมวหน่อย']) {
+      await fetch(`${server.url}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+    }
+  } finally {
+    await server.stop();
+  }
+  const r = cli(server.dataDir, ['chat', 'report', '--days', '7']);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /handoff|clarify/);
+  assert.match(cli(server.dataDir, ['chat', 'report', '--days', 'x']).out, /--days must be/);
+});

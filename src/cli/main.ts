@@ -6,6 +6,7 @@ import { migrate } from '../lib/db/migrate.js';
 import { HttpError } from '../lib/http/errors.js';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { seedAll } from '../seed.js';
+import { chatCommand } from './chat.js';
 import { userCommand } from './user.js';
 
 const USAGE = `Usage: npm run ieum -- <command> [options]
@@ -16,6 +17,7 @@ Commands:
   user create --username U --password P [--email E] --role ROLE [--region CODE ...]
   user set-role --username U --role ROLE [--region CODE ...]
   user disable --username U [--enable]
+  chat report [--days N]          Questions the assistant could not answer, by locale
 
 Roles: member, moderator, center_staff (needs --region), editor, admin.
 --password-stdin reads the password from standard input instead of the command line.`;
@@ -32,6 +34,7 @@ export async function runCli(argv: string[]): Promise<number> {
       role: { type: 'string' },
       region: { type: 'string', multiple: true },
       enable: { type: 'boolean' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +57,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'user') return await userCommand(dbh.db, sub, values);
+    if (cmd === 'chat') return await chatCommand(dbh.db, sub, values);
     console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
     return 64;
   } finally {

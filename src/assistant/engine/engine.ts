@@ -10,6 +10,9 @@ import type { KArticle, Knowledge } from './knowledge.js';
 import { matchForm, wordTokens } from './normalize.js';
 import { SafetyLayer, type EmergencyHit } from './safety.js';
 
+/** Only languages that share a script need the n-gram language model; the others are told by their script. */
+const SHARED_SCRIPT = new Set<Locale>(['en', 'vi', 'id', 'fil', 'uz', 'tet', 'ru', 'mn', 'ky']);
+
 export type Kind = 'answer' | 'clarify' | 'decline' | 'emergency' | 'handoff';
 
 export interface Candidate {
@@ -66,13 +69,13 @@ export class AssistantEngine {
         }
         // The answer's first sentence carries the article's own vocabulary (a weaker, but useful, example).
         if (ANSWER_AS_EXAMPLE) examples.push({ articleId: a.id, locale, text: t.answer.split(/(?<=[.!?。])\s/)[0] ?? t.answer });
-        model.add(locale, [t.title, t.answer, ...t.questions].join(' '));
+        if (SHARED_SCRIPT.has(locale)) model.add(locale, [t.title, t.answer, ...t.questions].join(' '));
       }
       for (const k of a.keywords) examples.push({ articleId: a.id, locale: 'ko', text: k });
     }
     // UI strings give every locale some extra everyday vocabulary for language detection.
     const cats = allCatalogs();
-    for (const l of LOCALES) model.add(l, Object.values(cats[l]).join(' ').replace(/\{[^}]*\}/g, ' '));
+    for (const l of LOCALES) if (SHARED_SCRIPT.has(l)) model.add(l, Object.values(cats[l]).join(' ').replace(/\{[^}]*\}/g, ' '));
     this.knn = new KnnIndex(examples);
     this.bm25 = new Bm25(
       [...knowledge.articles.values()].map((a) => ({

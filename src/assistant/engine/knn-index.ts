@@ -26,16 +26,42 @@ export function features(text: string, locale?: string): Map<string, number> {
   return f;
 }
 
+/** Compressed sparse rows: the postings of slot s are ids/w[start[s] .. start[s+1]). */
+interface Csr {
+  start: Int32Array;
+  ids: Int32Array;
+  w: Float32Array;
+}
+
+function toCsr(lists: Map<string, Array<[number, number]>>, slots: Map<string, number>): Csr {
+  const start = new Int32Array(slots.size + 1);
+  for (const [k, l] of lists) start[slots.get(k)! + 1] = l.length;
+  for (let i = 1; i < start.length; i++) start[i]! += start[i - 1]!;
+  const total = start[slots.size]!;
+  const ids = new Int32Array(total);
+  const w = new Float32Array(total);
+  for (const [k, l] of lists) {
+    let at = start[slots.get(k)!]!;
+    for (const [id, weight] of l) {
+      ids[at] = id;
+      w[at++] = weight;
+    }
+  }
+  return { start, ids, w };
+}
+
 /** Scoring weights, tuned on the held-back split (src/assistant/eval/holdout.ts). */
 export const KNN = { k: 12, w1: 1, w2: 0, w3: 0, centroid: 1 };
 
 export class KnnIndex {
   readonly examples: Example[];
-  #idf = new Map<string, number>();
-  #postings = new Map<string, { ids: Int32Array; w: Float32Array }>();
+  /** Feature → slot; per slot its idf and its ranges in the flat (CSR) posting arrays, to keep memory low. */
+  #slot = new Map<string, number>();
+  #idf: Float32Array;
+  #postings: Csr;
   #norms: Float32Array;
   /** Per-article centroid of the example vectors (Rocchio): generalises where single examples are few. */
-  #centroids = new Map<string, { ids: Int32Array; w: Float32Array }>();
+  #centroids: Csr;
   readonly articleIds: string[];
 
   constructor(examples: Example[]) {
@@ -46,16 +72,22 @@ export class KnnIndex {
     for (const v of vecs) for (const k of v.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     const n = examples.length;
     // Very common grams (in over 15% of examples) say nothing about intent and cost the most to scan.
-    for (const [k, d] of df) if (d / n <= 0.15) this.#idf.set(k, Math.log(1 + n / d));
+    const idf: number[] = [];
+    for (const [k, d] of df) {
+      if (d / n > 0.15) continue;
+      this.#slot.set(k, idf.length);
+      idf.push(Math.log(1 + n / d));
+    }
+    this.#idf = Float32Array.from(idf);
     const lists = new Map<string, Array<[number, number]>>();
     this.#norms = new Float32Array(n);
     vecs.forEach((v, id) => {
       let norm = 0;
       const weighted: Array<[string, number]> = [];
       for (const [k, tf] of v) {
-        const idf = this.#idf.get(k);
-        if (idf === undefined) continue;
-        const w = (1 + Math.log(tf)) * idf;
+        const slot = this.#slot.get(k);
+        if (slot === undefined) continue;
+        const w = (1 + Math.log(tf)) * this.#idf[slot]!;
         weighted.push([k, w]);
         norm += w * w;
       }
@@ -67,9 +99,7 @@ export class KnnIndex {
         l.push([id, w / norm]);
       }
     });
-    for (const [k, l] of lists) {
-      this.#postings.set(k, { ids: Int32Array.from(l, (x) => x[0]), w: Float32Array.from(l, (x) => x[1]) });
-    }
+    this.#postings = toCsr(lists, this.#slot);
     const articleIndex = new Map(this.articleIds.map((a, i) => [a, i]));
     const sums = this.articleIds.map(() => new Map<string, number>());
     for (const [k, l] of lists) {
@@ -89,18 +119,18 @@ export class KnnIndex {
         l.push([ai, w / norm]);
       }
     });
-    for (const [k, l] of clists) this.#centroids.set(k, { ids: Int32Array.from(l, (x) => x[0]), w: Float32Array.from(l, (x) => x[1]) });
+    this.#centroids = toCsr(clists, this.#slot);
   }
 
-  #queryVector(text: string, locale?: string): Array<[string, number]> {
+  #queryVector(text: string, locale?: string): Array<[number, number]> {
     const q = features(text, locale);
-    const qw: Array<[string, number]> = [];
+    const qw: Array<[number, number]> = [];
     let norm = 0;
     for (const [key, tf] of q) {
-      const idf = this.#idf.get(key);
-      if (idf === undefined) continue;
-      const w = (1 + Math.log(tf)) * idf;
-      qw.push([key, w]);
+      const slot = this.#slot.get(key);
+      if (slot === undefined) continue;
+      const w = (1 + Math.log(tf)) * this.#idf[slot]!;
+      qw.push([slot, w]);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
@@ -110,10 +140,9 @@ export class KnnIndex {
   /** Cosine similarity of the query to each article centroid. */
   centroidScores(text: string, locale?: string): Map<string, number> {
     const acc = new Float64Array(this.articleIds.length);
-    for (const [key, qv] of this.#queryVector(text, locale)) {
-      const p = this.#centroids.get(key);
-      if (!p) continue;
-      for (let i = 0; i < p.ids.length; i++) acc[p.ids[i]!]! += qv * p.w[i]!;
+    const c = this.#centroids;
+    for (const [slot, qv] of this.#queryVector(text, locale)) {
+      for (let i = c.start[slot]!, end = c.start[slot + 1]!; i < end; i++) acc[c.ids[i]!]! += qv * c.w[i]!;
     }
     const out = new Map<string, number>();
     acc.forEach((v, i) => v > 0 && out.set(this.articleIds[i]!, v));
@@ -123,10 +152,9 @@ export class KnnIndex {
   /** Cosine similarity of the query to every example it shares a feature with. */
   neighbours(text: string, locale?: string, k = 12): Array<{ id: number; sim: number }> {
     const acc = new Map<number, number>();
-    for (const [key, qv] of this.#queryVector(text, locale)) {
-      const p = this.#postings.get(key);
-      if (!p) continue;
-      for (let i = 0; i < p.ids.length; i++) acc.set(p.ids[i]!, (acc.get(p.ids[i]!) ?? 0) + qv * p.w[i]!);
+    const p = this.#postings;
+    for (const [slot, qv] of this.#queryVector(text, locale)) {
+      for (let i = p.start[slot]!, end = p.start[slot + 1]!; i < end; i++) acc.set(p.ids[i]!, (acc.get(p.ids[i]!) ?? 0) + qv * p.w[i]!);
     }
     return [...acc.entries()]
       .map(([id, sim]) => ({ id, sim }))
@@ -150,6 +178,6 @@ export class KnnIndex {
   }
 
   get size() {
-    return { examples: this.examples.length, features: this.#postings.size };
+    return { examples: this.examples.length, features: this.#slot.size };
   }
 }
