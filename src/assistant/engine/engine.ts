@@ -135,8 +135,8 @@ export class AssistantEngine {
     // A short follow-up ("and for F-4?") is read together with the previous question.
     const short = wordTokens(message).length <= 4;
     if (opts.context?.lastQuestion && (short || (candidates[0]?.score ?? 0) < THRESHOLDS.answer)) {
-      const combined = this.rank(`${opts.context.lastQuestion} ${message}`, locale, entities);
-      if ((combined[0]?.score ?? 0) > (candidates[0]?.score ?? 0)) candidates = combined;
+      const followUp = this.#followUp(message, opts.context, entities, locale);
+      if (followUp) candidates = followUp;
     }
     const [first, second] = candidates;
     const confidence = first?.score ?? 0;
@@ -149,6 +149,26 @@ export class AssistantEngine {
       return { ...base, kind: 'clarify', article, candidates: candidates.slice(0, 2), confidence };
     }
     return { ...base, kind: 'answer', article, candidates: candidates.slice(0, 3), confidence };
+  }
+
+  /**
+   * Reads a follow-up in the light of the previous turn. A new visa type swaps a visa-specific article for
+   * its sibling ("E-9 stay?" then "and F-4?" → the F-4 article); otherwise the two questions are ranked together.
+   */
+  #followUp(message: string, ctx: Context, entities: Entities, locale: Locale): Candidate[] | null {
+    const last = ctx.lastArticleId ? this.knowledge.articles.get(ctx.lastArticleId) : undefined;
+    const combined = this.rank(`${ctx.lastQuestion ?? ''} ${message}`, locale, entities);
+    if (last && entities.visas.length) {
+      const visa = entities.visas[0]!;
+      if (last.visas.length && !last.visas.includes(visa)) {
+        const sibling = [...this.knowledge.articles.values()].find((a) => a.topic === last.topic && a.visas.length === 1 && a.visas[0] === visa);
+        if (sibling) return [{ id: sibling.id, score: 1 }, ...combined.filter((c) => c.id !== sibling.id)];
+      }
+      // A general article (e.g. stay extension) applies to the new visa too.
+      if (!last.visas.length) return [{ id: last.id, score: Math.max(THRESHOLDS.answer + 0.01, combined[0]?.score ?? 0) }, ...combined.filter((c) => c.id !== last.id)];
+    }
+    const own = this.rank(message, locale, entities);
+    return (combined[0]?.score ?? 0) > (own[0]?.score ?? 0) ? combined : null;
   }
 
   #article(id: string | undefined): KArticle | null {

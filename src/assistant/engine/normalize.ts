@@ -42,13 +42,15 @@ export function basicNormalize(text: string): string {
   return normalizeVisaCodes(text.normalize('NFKC')).replace(/\s+/g, ' ').trim();
 }
 
-/** Lower-cased, diacritic-folded, punctuation-free form used for matching. */
+/** Lower-cased, diacritic-folded, punctuation-free form used for matching (idempotent). */
 export function matchForm(text: string): string {
-  return foldDiacritics(basicNormalize(text).toLowerCase())
+  const cleaned = foldDiacritics(text.normalize('NFKC'))
     .replace(/[‘’ʼʻ`´]/g, "'")
     .replace(/[^\p{L}\p{M}\p{N}'\- ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // Visa codes are recognised after punctuation is gone, so a second pass finds nothing new.
+  return normalizeVisaCodes(cleaned).toLowerCase();
 }
 
 /** Word tokens. Scripts written without spaces go through Intl.Segmenter; visa codes stay whole. */
