@@ -16,6 +16,8 @@ export interface ComposedContact {
 export interface Composed {
   kind: EngineResult['kind'];
   locale: Locale;
+  /** Language of the article text itself: English when the reader's locale has no version yet. */
+  textLocale: Locale;
   articleId: string | null;
   title: string | null;
   lead: string | null;
@@ -62,7 +64,7 @@ export function compose(r: EngineResult, k: Knowledge, tFor: (l: Locale) => Tran
   const t = tFor(locale);
   const numbers = new Set<string>();
   const base: Composed = {
-    kind: r.kind, locale, articleId: r.article?.id ?? null, title: null, lead: null, summary: '', steps: [], bring: [],
+    kind: r.kind, locale, textLocale: locale, articleId: r.article?.id ?? null, title: null, lead: null, summary: '', steps: [], bring: [],
     contacts: [], sources: [], notes: [], options: [], reviewed: null, text: '',
   };
   if (r.otherLanguage) base.notes.push(t('assistant.other_language'));
@@ -98,6 +100,7 @@ export function compose(r: EngineResult, k: Knowledge, tFor: (l: Locale) => Tran
     return finish(base, t);
   }
   const { text } = picked;
+  base.textLocale = picked.locale;
   if (picked.locale !== locale) base.notes.push(t('assistant.fallback_en'));
   else if (text.status === 'machine' && locale !== 'ko') base.notes.push(t('assistant.machine'));
   else if (text.status === 'outdated') base.notes.push(t('assistant.outdated'));

@@ -1,5 +1,6 @@
 // One answer from the assistant, rendered from the composed parts (same markup with and without JS).
 import { formatDate } from '../../lib/i18n/format.js';
+import { dirOf } from '../../lib/i18n/locales.js';
 import { Icon } from '../../lib/views/icons.js';
 import { CsrfField } from '../../lib/views/forms.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
@@ -9,9 +10,11 @@ const tel = (n: string) => `tel:${n.replace(/-/g, '')}`;
 
 export function AnswerCard({ p, a, logId, conversationId }: { p: PageCtx; a: Composed; logId: number; conversationId: string }) {
   const { t } = p;
-  const lang = a.locale;
+  // A fallback (English) text inside a right-to-left page keeps its own language and direction.
+  const foreign = a.textLocale !== a.locale;
+  const textAttrs = foreign ? { lang: a.textLocale, dir: dirOf(a.textLocale) } : {};
   return (
-    <article class={`answer answer-${a.kind}`} lang={lang} aria-live="polite" id="answer">
+    <article class={`answer answer-${a.kind}`} lang={a.locale} aria-live="polite" id="answer">
       {a.kind === 'emergency' && a.lead ? (
         <div class="callout callout-danger answer-emergency" role="alert">
           <Icon name="alert" />
@@ -21,8 +24,8 @@ export function AnswerCard({ p, a, logId, conversationId }: { p: PageCtx; a: Com
           </div>
         </div>
       ) : null}
-      {a.kind === 'decline' ? <h2>{t('assistant.decline.title')}</h2> : a.title ? <h2 class="answer-title">{a.title}</h2> : null}
-      {a.summary ? <p class="answer-summary" data-speak>{a.summary}</p> : null}
+      {a.kind === 'decline' ? <h2>{t('assistant.decline.title')}</h2> : a.title ? <h2 class="answer-title" {...textAttrs}>{a.title}</h2> : null}
+      {a.summary ? <p class="answer-summary" data-speak {...textAttrs}>{a.summary}</p> : null}
       {a.notes.map((n) => (
         <p class="note machine-label">{n}</p>
       ))}
@@ -41,7 +44,7 @@ export function AnswerCard({ p, a, logId, conversationId }: { p: PageCtx; a: Com
       {a.steps.length ? (
         <section>
           <h3>{t('assistant.steps')}</h3>
-          <ol class="steps" data-speak>
+          <ol class="steps" data-speak {...textAttrs}>
             {a.steps.map((s) => (
               <li>{s}</li>
             ))}
@@ -51,7 +54,7 @@ export function AnswerCard({ p, a, logId, conversationId }: { p: PageCtx; a: Com
       {a.bring.length ? (
         <section>
           <h3>{t('assistant.bring')}</h3>
-          <ul class="bring">
+          <ul class="bring" {...textAttrs}>
             {a.bring.map((s) => (
               <li>{s}</li>
             ))}
