@@ -47,6 +47,11 @@ export const envSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUST_PROXY: bool.default(false),
     SEED_ON_START: bool.default(true),
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an https tile URL template with {z}, {x} and {y}')
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    DIRECTIONS_PROVIDER: z.enum(['osm', 'kakao', 'naver']).default('osm'),
     ...providerVars,
   });
 

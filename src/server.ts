@@ -54,7 +54,8 @@ export function createApp(deps: Deps) {
 
   app.use('*', requestContext(deps.logger, deps.metrics));
   app.use('*', compress());
-  app.use('*', securityHeaders({ https: config.secureCookies }));
+  // Map tiles come from the configured tile server: only its origin is added to img-src.
+  app.use('*', securityHeaders({ https: config.secureCookies, extraImgSrc: [new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin] }));
   app.route('/', opsRoutes(deps));
   app.route('/', staticAssets());
   app.use(

@@ -7,6 +7,7 @@ import { HttpError } from '../lib/http/errors.js';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { seedAll } from '../seed.js';
 import { chatCommand } from './chat.js';
+import { placesCommand } from './places.js';
 import { userCommand } from './user.js';
 
 const USAGE = `Usage: npm run ieum -- <command> [options]
@@ -18,6 +19,8 @@ Commands:
   user set-role --username U --role ROLE [--region CODE ...]
   user disable --username U [--enable]
   chat report [--days N]          Questions the assistant could not answer, by locale
+  places import FILE --format hsds|gyeonggi-json|gyeonggi-csv|csv [--category C] [--map f=col,...] [--source S] [--verified DATE] [--dry-run]
+  places export FILE              All places as HSDS 3.0 JSON
 
 Roles: member, moderator, center_staff (needs --region), editor, admin.
 --password-stdin reads the password from standard input instead of the command line.`;
@@ -35,10 +38,16 @@ export async function runCli(argv: string[]): Promise<number> {
       region: { type: 'string', multiple: true },
       enable: { type: 'boolean' },
       days: { type: 'string' },
+      format: { type: 'string' },
+      category: { type: 'string' },
+      map: { type: 'string' },
+      source: { type: 'string' },
+      verified: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [cmd, sub] = positionals;
+  const [cmd, sub, arg] = positionals;
   if (!cmd || values.help) {
     console.log(USAGE);
     return cmd ? 0 : 64;
@@ -58,6 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (cmd === 'user') return await userCommand(dbh.db, sub, values);
     if (cmd === 'chat') return await chatCommand(dbh.db, sub, values);
+    if (cmd === 'places') return await placesCommand(dbh.db, sub, arg, values);
     console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
     return 64;
   } finally {

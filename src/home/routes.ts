@@ -16,7 +16,6 @@ import { HomePage } from './views/home-page.js';
 
 /** Sections whose features arrive with later issues; each later sub-app mounted first takes over. */
 export const PLACEHOLDER_SECTIONS = {
-  places: 'nav.places',
   community: 'nav.community',
   programs: 'nav.programs',
   cases: 'nav.cases',
