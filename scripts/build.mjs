@@ -91,6 +91,9 @@ async function buildCss(manifest) {
   });
   const { code } = transform({ filename: 'app.css', code: Buffer.from(purged.css), minify: true });
   emit(manifest, 'app.css', Buffer.from(code));
+  // Leaflet's own stylesheet, loaded only by the places page (its classes are created by script).
+  const leaflet = readFileSync(path.join(root, 'node_modules', 'leaflet', 'dist', 'leaflet.css'));
+  emit(manifest, 'leaflet.css', Buffer.from(transform({ filename: 'leaflet.css', code: leaflet, minify: true }).code));
 }
 
 async function main() {

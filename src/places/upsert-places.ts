@@ -123,7 +123,7 @@ export async function bumpPlacesRevision(db: Queryable) {
   await sql`update app_state set value = value + 1, updated_at = now() where key = 'places_revision'`.execute(db);
 }
 
-export async function upsertPlaces(db: DB, records: PlaceRecord[], actorUserId: number | null = null): Promise<UpsertResult> {
+export async function upsertPlaces(db: DB, records: PlaceRecord[], actorUserId: number | null = null, action = 'import'): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   await db.transaction().execute(async (trx) => {
     for (const r of records) {
@@ -137,7 +137,11 @@ export async function upsertPlaces(db: DB, records: PlaceRecord[], actorUserId: 
       await writeOne(trx, r);
       const row = { service_id: svcId, source: r.source, source_id: r.sourceId, source_url: r.sourceUrl ?? null, last_verified: r.lastVerified ?? null, content_hash: hash, retired_at: null };
       await trx.insertInto('place_sources').values(row).onConflict((oc) => oc.column('service_id').doUpdateSet(row)).execute();
-      await trx.insertInto('place_history').values({ service_id: svcId, actor_user_id: actorUserId, action: prev ? 'import.update' : 'import.insert', before: null, after: JSON.stringify(r) }).execute();
+      const before = prev ? await trx.selectFrom('place_history').select('after').where('service_id', '=', svcId).orderBy('id', 'desc').limit(1).executeTakeFirst() : undefined;
+      await trx
+        .insertInto('place_history')
+        .values({ service_id: svcId, actor_user_id: actorUserId, action: `${action}.${prev ? 'update' : 'insert'}`, before: before?.after ? JSON.stringify(before.after) : null, after: JSON.stringify(r) })
+        .execute();
       if (prev) result.updated++;
       else result.inserted++;
     }

@@ -8,6 +8,7 @@ import { render } from '../lib/views/render.js';
 import { LoginNeededPage } from '../accounts/views/me-page.js';
 import { listRegions } from '../places/queries.js';
 import { canEnterStaffArea } from './access.js';
+import { staffPlacesRoutes } from './places-routes.js';
 import { StaffHomePage } from './views/staff-home-page.js';
 
 export function staffRoutes(deps: Deps) {
@@ -20,5 +21,6 @@ export function staffRoutes(deps: Deps) {
     const regionNames = (await listRegions(deps.dbh.db, p.locale)).filter((r) => own.has(r.code)).map((r) => r.name);
     return render(c, StaffHomePage({ p, regionNames }));
   });
+  app.route('/', staffPlacesRoutes(deps));
   return app;
 }

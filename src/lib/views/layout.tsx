@@ -14,7 +14,7 @@ const NAV = [
   { path: '/cases', key: 'nav.cases', icon: 'help' },
 ] as const;
 
-export function Layout(props: { p: PageCtx; title: string; description?: string; children: Child; noindex?: boolean; scripts?: string[] }) {
+export function Layout(props: { p: PageCtx; title: string; description?: string; children: Child; noindex?: boolean; scripts?: string[]; styles?: string[] }) {
   const { p } = props;
   const { t, locale } = p;
   const siteName = t('site.name');
@@ -31,6 +31,9 @@ export function Layout(props: { p: PageCtx; title: string; description?: string;
         <meta name="csrf-token" content={p.csrfToken} />
         <meta name="theme-color" content="#063a74" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        {(props.styles ?? []).map((s) => (
+          <link rel="stylesheet" href={assetUrl(s)} />
+        ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="canonical" href={`${p.baseUrl}${href(p, current)}`} />
         {LOCALES.map((l) => (

@@ -32,7 +32,7 @@ export function PlacesPage(props: { p: PageCtx; regions: Region[]; form: PlacesF
       })
     : undefined;
   return (
-    <Layout p={p} title={t('places.title')} description={t('places.lead')} scripts={['places.js']}>
+    <Layout p={p} title={t('places.title')} description={t('places.lead')} scripts={mapData ? ['places.js', 'place-map.js'] : ['places.js']} styles={mapData ? ['leaflet.css'] : []}>
       <div class="container prose-wide">
         <h1>{t('places.title')}</h1>
         <p class="lead">{t('places.lead')}</p>
