@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assistantBench } from './assistant.bench.js';
 import { foundationBench } from './foundation.bench.js';
+import { placesBench } from './places.bench.js';
 import { machine, type Section } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -14,7 +15,7 @@ async function main() {
   if (b.status !== 0) process.exit(1);
   const sections: Section[] = [];
   const only = process.argv.slice(2);
-  const all = { foundation: foundationBench, assistant: assistantBench };
+  const all = { foundation: foundationBench, assistant: assistantBench, places: placesBench };
   for (const [name, run] of Object.entries(all)) {
     if (only.length && !only.includes(name)) continue;
     const s = await run();

@@ -43,6 +43,11 @@ for (const tdb of testDatabases()) {
       assert.match(r.answer, /[가-힣]/);
     });
 
+    test('when the question names a city, the answer links to the right places there', async () => {
+      const r = (await ask({ message: 'I live in Ansan, how early can I apply to extend my stay?', locale: 'en' })) as Chat & { nearby: { region: string; category: string } | null };
+      assert.deepEqual(r.nearby, { region: '41270', category: 'immigration-office' });
+    });
+
     test('bad input is a 400 in the error shape, never a 500', async () => {
       const c = new TestClient(app);
       for (const body of [{}, { message: '' }, { message: 'x'.repeat(2001) }, { message: 'hi', locale: 'xx' }, { message: 3 }]) {

@@ -103,6 +103,7 @@ function publicJson(r: Awaited<ReturnType<typeof answerChat>>) {
     articleId: r.articleId,
     engine: r.engine,
     options: r.composed.options.map((o) => ({ id: o.id, title: o.title })),
+    nearby: r.composed.nearby,
   };
 }
 

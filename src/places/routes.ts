@@ -24,7 +24,7 @@ export function placesRoutes(deps: Deps, opts: { index?: Revisioned<PlaceIndex> 
   const { db } = deps.dbh;
   const base = deps.config.BASE_URL;
   const index =
-    opts.index ?? new Revisioned(db, 'places_revision', async () => new PlaceIndex(await loadIndexedPlaces(db)), 5000, (err) => deps.logger.error({ err }, 'place index rebuild failed'));
+    opts.index ?? deps.placesIndex ?? new Revisioned(db, 'places_revision', async () => new PlaceIndex(await loadIndexedPlaces(db)), 5000, (err) => deps.logger.error({ err }, 'place index rebuild failed'));
   const limitReports = rateLimit(db, { name: 'place-report', max: 10, windowSec: 3600 }, { trustProxy: deps.config.TRUST_PROXY });
 
   app.get('/api/v1/regions', async (c) => {

@@ -2,6 +2,7 @@
 // to call (never more than five numbers), and numbered sources. Plain text for the API, parts for pages.
 import type { Translate } from '../../lib/i18n/messages.js';
 import type { Locale } from '../../lib/i18n/locales.js';
+import { nearbyCategory } from '../nearby.js';
 import type { EngineResult } from './engine.js';
 import type { ArticleText, KArticle, KContact, Knowledge } from './knowledge.js';
 
@@ -29,6 +30,8 @@ export interface Composed {
   notes: string[];
   options: Array<{ id: string; title: string; summary: string }>;
   reviewed: string | null;
+  /** Places that help with this answer in the asker's city, when the question named one. */
+  nearby: { region: string; category: string } | null;
   text: string;
 }
 
@@ -65,7 +68,7 @@ export function compose(r: EngineResult, k: Knowledge, tFor: (l: Locale) => Tran
   const numbers = new Set<string>();
   const base: Composed = {
     kind: r.kind, locale, textLocale: locale, articleId: r.article?.id ?? null, title: null, lead: null, summary: '', steps: [], bring: [],
-    contacts: [], sources: [], notes: [], options: [], reviewed: null, text: '',
+    contacts: [], sources: [], notes: [], options: [], reviewed: null, nearby: null, text: '',
   };
   if (r.otherLanguage) base.notes.push(t('assistant.other_language'));
 
@@ -111,6 +114,8 @@ export function compose(r: EngineResult, k: Knowledge, tFor: (l: Locale) => Tran
   base.contacts = limitedContacts(article.contacts, k, locale, numbers);
   base.sources = article.sources.map(sourceOf);
   base.reviewed = article.reviewed;
+  const category = nearbyCategory(article);
+  if (category && r.entities.regions[0]) base.nearby = { region: r.entities.regions[0], category };
   return finish(base, t);
 }
 

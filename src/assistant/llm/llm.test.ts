@@ -11,7 +11,7 @@ const composed: Composed = {
   kind: 'answer', locale: 'en', textLocale: 'en', articleId: 'stay-extension', title: 'Extending your stay',
   lead: null, summary: 'You can apply from 4 months before expiry. Call 1345 if unsure.', steps: ['Check HiKorea.'], bring: [],
   contacts: [{ name: 'Immigration Contact Center', phone: '1345', altPhone: null, hours: 'weekdays', url: 'https://www.hikorea.go.kr' }],
-  sources: [{ title: 'HiKorea', url: 'https://www.hikorea.go.kr' }], notes: [], options: [], reviewed: '2026-11-26', text: '',
+  sources: [{ title: 'HiKorea', url: 'https://www.hikorea.go.kr' }], notes: [], options: [], reviewed: '2026-11-26', nearby: null, text: '',
 };
 
 describe('OpenAI-compatible writer', () => {

@@ -100,6 +100,13 @@ export function AnswerCard({ p, a, logId, conversationId }: { p: PageCtx; a: Com
           {a.reviewed ? <p class="note">{t('assistant.reviewed', { date: formatDate(p.locale, a.reviewed) })}</p> : null}
         </section>
       ) : null}
+      {a.nearby ? (
+        <p>
+          <a class="btn btn-secondary" href={`${href(p, '/places')}?region=${a.nearby.region}&category=${a.nearby.category}`}>
+            <Icon name="pin" /> {t('places.nearby')}: {t(`places.category.${a.nearby.category}`)}
+          </a>
+        </p>
+      ) : null}
       <div class="answer-actions">
         <button type="button" class="btn btn-secondary read-aloud" hidden data-label-stop={t('assistant.stop_reading')}>
           {t('assistant.read_aloud')}

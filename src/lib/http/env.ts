@@ -39,4 +39,6 @@ export interface Deps {
   metrics: Metrics;
   /** Rate limits for the sensitive routes (tests pass tighter or looser ones). */
   limits: typeof LIMITS;
+  /** A prebuilt place index (the bench injects a synthetic one); built from the database otherwise. */
+  placesIndex?: import('../revisioned.js').Revisioned<import('../../places/place-index.js').PlaceIndex>;
 }

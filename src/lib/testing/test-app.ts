@@ -3,13 +3,14 @@ import pino from 'pino';
 import { buildConfig, parseEnv } from '../../config.js';
 import { createApp } from '../../server.js';
 import type { DbHandle } from '../db/open.js';
+import type { Deps } from '../http/env.js';
 import { LIMITS } from '../http/rate-limit.js';
 import { createMetrics } from '../metrics.js';
 
 export const TEST_BASE = 'http://localhost:3000';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
-export function makeTestApp(dbh: DbHandle, opts: { limits?: Partial<typeof LIMITS>; env?: Record<string, string> } = {}) {
+export function makeTestDeps(dbh: DbHandle, opts: { limits?: Partial<typeof LIMITS>; env?: Record<string, string> } = {}): Deps {
   const config = buildConfig(parseEnv({ BASE_URL: TEST_BASE, SESSION_SECRET: TEST_SECRET, DATA_DIR: '/nonexistent', ...opts.env }));
   const logger = pino({ level: 'silent' });
   // Generous defaults so ordinary tests never trip a limit; rate-limit tests pass tight ones.
@@ -21,7 +22,11 @@ export function makeTestApp(dbh: DbHandle, opts: { limits?: Partial<typeof LIMIT
     setup: { ...loose, name: 'setup' },
     ...opts.limits,
   } as typeof LIMITS;
-  return createApp({ config, dbh, logger, metrics: createMetrics(), limits });
+  return { config, dbh, logger, metrics: createMetrics(), limits };
+}
+
+export function makeTestApp(dbh: DbHandle, opts: { limits?: Partial<typeof LIMITS>; env?: Record<string, string> } = {}) {
+  return createApp(makeTestDeps(dbh, opts));
 }
 
 type App = ReturnType<typeof makeTestApp>;
