@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document served at /api/v1/openapi.json. Each feature contributes its own paths.
 import { accountsOpenApi } from '../../accounts/openapi.js';
+import { assistantOpenApi } from '../../assistant/openapi.js';
 import { placesOpenApi } from '../../places/openapi.js';
 
 const errorSchema = {
@@ -52,6 +53,7 @@ export function openApiDocument(baseUrl: string) {
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
       ...accountsOpenApi,
       ...placesOpenApi,
+      ...assistantOpenApi,
     },
   };
 }
