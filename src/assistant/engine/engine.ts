@@ -8,7 +8,7 @@ import { EntityExtractor, type Entities } from './entities.js';
 import { KnnIndex, type Example } from './knn-index.js';
 import type { KArticle, Knowledge } from './knowledge.js';
 import { matchForm, wordTokens } from './normalize.js';
-import { SafetyLayer, type EmergencyHit } from './safety.js';
+import { SafetyLayer, safetyExamples, type EmergencyHit } from './safety.js';
 
 /** Only languages that share a script need the n-gram language model; the others are told by their script. */
 const SHARED_SCRIPT = new Set<Locale>(['en', 'vi', 'id', 'fil', 'uz', 'tet', 'ru', 'mn', 'ky']);
@@ -43,7 +43,19 @@ export interface Context {
 }
 
 /** Tuned on the held-back split of the example questions (see bench/RESULTS.md). */
-export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02 };
+export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02, safetyClass: 0.42, safetyMargin: 0.04 };
+
+/** Emergency articles: when one of them is what the question is about, the emergency numbers come first. */
+const EMERGENCY_ARTICLES: Record<string, string> = {
+  'emergency-fire': 'fire',
+  'emergency-119': 'medical',
+  'emergency-workplace-injury': 'work-injury',
+  'police-112': 'violence',
+  'missing-child': 'missing-child',
+  'sexual-violence': 'sexual-violence',
+  'suicide-prevention-109': 'suicide',
+};
+const isPseudo = (id: string) => id.startsWith('@');
 export let ANSWER_AS_EXAMPLE = true;
 export const setAnswerAsExample = (v: boolean) => (ANSWER_AS_EXAMPLE = v);
 
@@ -73,6 +85,7 @@ export class AssistantEngine {
       }
       for (const k of a.keywords) examples.push({ articleId: a.id, locale: 'ko', text: k });
     }
+    for (const e of safetyExamples()) if (!opts.holdOut?.(e)) examples.push(e);
     // UI strings give every locale some extra everyday vocabulary for language detection.
     const cats = allCatalogs();
     for (const l of LOCALES) if (SHARED_SCRIPT.has(l)) model.add(l, Object.values(cats[l]).join(' ').replace(/\{[^}]*\}/g, ' '));
@@ -119,14 +132,20 @@ export class AssistantEngine {
     const entities = this.entities.extract(message);
     const base = { locale, detection, entities, otherLanguage, emergency: null, decline: null };
 
-    const emergency = this.safety.emergency(message);
     let candidates = this.rank(message, locale, entities);
+    const learned = this.#learnedSafety(candidates);
+    candidates = candidates.filter((c) => !isPseudo(c.id));
+    const topArticle = candidates[0];
+    const emergency =
+      this.safety.emergency(message) ??
+      (learned?.type === 'emergency' ? this.safety.category(learned.name) : null) ??
+      (topArticle && topArticle.score >= THRESHOLDS.answer && EMERGENCY_ARTICLES[topArticle.id] ? this.safety.category(EMERGENCY_ARTICLES[topArticle.id]!) : null);
     if (emergency) {
       const article = this.knowledge.articles.get(emergency.article) ?? this.#article(candidates[0]?.id);
       const safetyMessage = this.safety.emergencyMessage(locale, emergency.category);
       return { ...base, kind: 'emergency', emergency, article, candidates, confidence: 1, safetyMessage };
     }
-    const decline = this.safety.decline(message);
+    const decline = this.safety.decline(message) ?? (learned?.type === 'decline' ? (learned.name as 'unlawful' | 'offtopic') : null);
     if (decline) {
       const safetyMessage = this.safety.declineMessage(locale, decline);
       return { ...base, kind: 'decline', decline, article: null, candidates: [], confidence: 1, safetyMessage };
@@ -157,7 +176,7 @@ export class AssistantEngine {
    */
   #followUp(message: string, ctx: Context, entities: Entities, locale: Locale): Candidate[] | null {
     const last = ctx.lastArticleId ? this.knowledge.articles.get(ctx.lastArticleId) : undefined;
-    const combined = this.rank(`${ctx.lastQuestion ?? ''} ${message}`, locale, entities);
+    const combined = this.rank(`${ctx.lastQuestion ?? ''} ${message}`, locale, entities).filter((c) => !isPseudo(c.id));
     if (last && entities.visas.length) {
       const visa = entities.visas[0]!;
       if (last.visas.length && !last.visas.includes(visa)) {
@@ -167,8 +186,18 @@ export class AssistantEngine {
       // A general article (e.g. stay extension) applies to the new visa too.
       if (!last.visas.length) return [{ id: last.id, score: Math.max(THRESHOLDS.answer + 0.01, combined[0]?.score ?? 0) }, ...combined.filter((c) => c.id !== last.id)];
     }
-    const own = this.rank(message, locale, entities);
+    const own = this.rank(message, locale, entities).filter((c) => !isPseudo(c.id));
     return (combined[0]?.score ?? 0) > (own[0]?.score ?? 0) ? combined : null;
+  }
+
+  /** A safety class the classifier is sure of: top of the ranking, clearly ahead of every real article. */
+  #learnedSafety(candidates: Candidate[]): { type: 'emergency' | 'decline'; name: string } | null {
+    const top = candidates[0];
+    if (!top || !isPseudo(top.id) || top.score < THRESHOLDS.safetyClass) return null;
+    const bestArticle = candidates.find((c) => !isPseudo(c.id));
+    if (bestArticle && top.score - bestArticle.score < THRESHOLDS.safetyMargin) return null;
+    const [type, name] = top.id.slice(1).split(':') as ['emergency' | 'decline', string];
+    return { type, name };
   }
 
   #article(id: string | undefined): KArticle | null {

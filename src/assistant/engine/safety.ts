@@ -1,6 +1,7 @@
 // The safety layer, independent of retrieval and of any LLM: emergencies first, then requests to decline.
 // Phrase lists per locale live in content/assistant/{emergency,decline}.json.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../lib/i18n/locales.js';
 import { projectPath } from '../../lib/paths.js';
@@ -99,7 +100,9 @@ export class SafetyLayer {
     const text = safetyForm(message);
     const any = (list: string[]) => list.some((p) => SafetyLayer.#has(text, p));
     if (any(this.#unlawful)) return 'unlawful';
-    if (any(this.#fake) && (any(this.#document) || any(this.#make))) return 'unlawful';
+    // "Fake" alone is not enough: victims ask "a broker sold me a fake visa, what now?". Declining needs a
+    // request to produce something (make/write/edit) next to the fake/forged word.
+    if (any(this.#fake) && any(this.#make)) return 'unlawful';
     if (any(this.#offtopic)) return 'offtopic';
     return null;
   }
@@ -108,7 +111,39 @@ export class SafetyLayer {
     return this.#declineMessages[locale]?.[type] ?? this.#declineMessages.en?.[type];
   }
 
+  /** The emergency category's numbers and article, for a category found by the classifier. */
+  category(category: string): EmergencyHit | null {
+    const c = this.#categories[category];
+    return c ? { category, ...c } : null;
+  }
+
   get loaded() {
     return { emergencyPhrases: this.#emergency.length, locales: LOCALES.filter((l) => this.#messages[l]).length };
   }
+}
+
+const intentsFile = z.object({
+  emergency: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  decline: z.record(z.enum(['unlawful', 'offtopic']), z.record(z.string(), z.array(z.string()))),
+});
+
+/**
+ * Example messages for the safety classes (content/assistant/intents-*.json): emergencies and requests to
+ * decline, written as people really write them, so the classifier catches what no phrase list anticipates.
+ * Each becomes a pseudo-article id: "@emergency:<category>" or "@decline:<type>".
+ */
+export function safetyExamples(): Array<{ articleId: string; locale: string; text: string }> {
+  const dir = projectPath('content', 'assistant');
+  if (!existsSync(dir)) return [];
+  const out: Array<{ articleId: string; locale: string; text: string }> = [];
+  for (const f of readdirSync(dir).filter((x) => /^intents.*\.json$/.test(x)).sort()) {
+    const parsed = intentsFile.parse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+    for (const [category, byLocale] of Object.entries(parsed.emergency)) {
+      for (const [locale, list] of Object.entries(byLocale)) for (const text of list) out.push({ articleId: `@emergency:${category}`, locale, text });
+    }
+    for (const [type, byLocale] of Object.entries(parsed.decline)) {
+      for (const [locale, list] of Object.entries(byLocale)) for (const text of list) out.push({ articleId: `@decline:${type}`, locale, text });
+    }
+  }
+  return out;
 }
