@@ -1,7 +1,7 @@
 // The intent classifier: TF-IDF over character n-grams and words of every example question (all 20
 // locales), cosine nearest neighbours through an inverted index, votes aggregated per article.
 // It "trains" in one pass over the examples (no iterations), so it rebuilds in well under a second.
-import { charNgrams, wordTokens } from './normalize.js';
+import { charNgrams, matchForm, wordTokens } from './normalize.js';
 
 export interface Example {
   articleId: string;
@@ -64,7 +64,16 @@ export class KnnIndex {
   #centroids: Csr;
   readonly articleIds: string[];
 
-  constructor(examples: Example[]) {
+  constructor(all: Example[]) {
+    // The same question written for two different articles teaches nothing but confusion: drop it from both.
+    const owners = new Map<string, Set<string>>();
+    for (const e of all) {
+      const key = matchForm(e.text);
+      let s = owners.get(key);
+      if (!s) owners.set(key, (s = new Set()));
+      s.add(e.articleId);
+    }
+    const examples = all.filter((e) => owners.get(matchForm(e.text))!.size === 1);
     this.examples = examples;
     this.articleIds = [...new Set(examples.map((e) => e.articleId))];
     const vecs = examples.map((e) => features(e.text, e.locale));
