@@ -46,7 +46,7 @@ export interface Context {
 /** Fusion weights (tuned on our own question set, never on the shared dev set). */
 export const FUSION = { bm25: 0.25, keyword: 0.06, visa: 0.05 };
 
-export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02, safetyClass: 0.42, safetyMargin: 0.04 };
+export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02, safetyClass: 0.42, safetyMargin: 0.05, emergencyArticle: 0.5 };
 
 /** Emergency articles: when one of them is what the question is about, the emergency numbers come first. */
 const EMERGENCY_ARTICLES: Record<string, string> = {
@@ -138,17 +138,20 @@ export class AssistantEngine {
     let candidates = this.rank(message, locale, entities);
     const learned = this.#learnedSafety(candidates);
     candidates = candidates.filter((c) => !isPseudo(c.id));
-    const topArticle = candidates[0];
+    // Order matters: explicit phrases first (emergency, then decline), then what the classifier learned,
+    // and last, a question that is clearly about an emergency article.
+    const lexEmergency = this.safety.emergency(message);
+    const lexDecline = lexEmergency ? null : this.safety.decline(message);
     const emergency =
-      this.safety.emergency(message) ??
-      (learned?.type === 'emergency' ? this.safety.category(learned.name) : null) ??
-      (topArticle && topArticle.score >= THRESHOLDS.answer && EMERGENCY_ARTICLES[topArticle.id] ? this.safety.category(EMERGENCY_ARTICLES[topArticle.id]!) : null);
+      lexEmergency ??
+      (lexDecline ? null : learned?.type === 'emergency' ? this.safety.category(learned.name) : null) ??
+      (lexDecline || learned?.type === 'decline' ? null : this.#emergencyArticle(candidates));
     if (emergency) {
       const article = this.knowledge.articles.get(emergency.article) ?? this.#article(candidates[0]?.id);
       const safetyMessage = this.safety.emergencyMessage(locale, emergency.category);
       return { ...base, kind: 'emergency', emergency, article, candidates, confidence: 1, safetyMessage };
     }
-    const decline = this.safety.decline(message) ?? (learned?.type === 'decline' ? (learned.name as 'unlawful' | 'offtopic') : null);
+    const decline = lexDecline ?? (learned?.type === 'decline' ? (learned.name as 'unlawful' | 'offtopic') : null);
     if (decline) {
       const safetyMessage = this.safety.declineMessage(locale, decline);
       return { ...base, kind: 'decline', decline, article: null, candidates: [], confidence: 1, safetyMessage };
@@ -191,6 +194,15 @@ export class AssistantEngine {
     }
     const own = this.rank(message, locale, entities).filter((c) => !isPseudo(c.id));
     return (combined[0]?.score ?? 0) > (own[0]?.score ?? 0) ? combined : null;
+  }
+
+  /** An emergency article that clearly wins the ranking (not a close call with an ordinary article). */
+  #emergencyArticle(candidates: Candidate[]): EmergencyHit | null {
+    const [top, next] = candidates;
+    const category = top && EMERGENCY_ARTICLES[top.id];
+    if (!category || top.score < THRESHOLDS.emergencyArticle) return null;
+    if (next && top.score - next.score < THRESHOLDS.safetyMargin && !EMERGENCY_ARTICLES[next.id]) return null;
+    return this.safety.category(category);
   }
 
   /** A safety class the classifier is sure of: top of the ranking, clearly ahead of every real article. */
