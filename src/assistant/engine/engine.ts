@@ -46,7 +46,7 @@ export interface Context {
 /** Fusion weights (tuned on our own question set, never on the shared dev set). */
 export const FUSION = { bm25: 0.25, keyword: 0.06, visa: 0.05 };
 
-export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02, safetyClass: 0.42, safetyMargin: 0.05, emergencyArticle: 0.5 };
+export const THRESHOLDS = { answer: 0.3, unsure: 0.18, clarifyMargin: 0.02, safetyClass: 0.35, safetyMargin: 0, emergencyArticle: 0.5 };
 
 /** Emergency articles: when one of them is what the question is about, the emergency numbers come first. */
 const EMERGENCY_ARTICLES: Record<string, string> = {
@@ -112,9 +112,9 @@ export class AssistantEngine {
   }
 
   /** Ranked articles for a question: kNN votes, BM25 agreement, keyword and visa boosts. */
-  rank(text: string, locale?: Locale, entities?: Entities): Candidate[] {
+  rank(text: string, locale?: Locale, entities?: Entities, knn = this.knn.classify(text, locale)): Candidate[] {
     const scores = new Map<string, number>();
-    for (const c of this.knn.classify(text, locale)) scores.set(c.articleId, c.score);
+    for (const c of knn) scores.set(c.articleId, c.score);
     const bm = this.bm25.search(text, 8);
     const top = bm[0]?.score ?? 0;
     for (const r of bm) scores.set(r.id, (scores.get(r.id) ?? 0) + FUSION.bm25 * (r.score / (top || 1)));
@@ -135,8 +135,10 @@ export class AssistantEngine {
     const entities = this.entities.extract(message);
     const base = { locale, detection, entities, otherLanguage, emergency: null, decline: null };
 
-    let candidates = this.rank(message, locale, entities);
-    const learned = this.#learnedSafety(candidates);
+    const knn = this.knn.classify(message, locale);
+    let candidates = this.rank(message, locale, entities, knn);
+    // Safety classes are judged on the classifier alone: the lexical bonuses only exist for real articles.
+    const learned = this.#learnedSafety(knn.map((k) => ({ id: k.articleId, score: k.score })));
     candidates = candidates.filter((c) => !isPseudo(c.id));
     // Order matters: explicit phrases first (emergency, then decline), then what the classifier learned,
     // and last, a question that is clearly about an emergency article.
