@@ -36,7 +36,7 @@ async function main() {
 
   const metrics = createMetrics();
   metrics.setPoolSource(dbh.poolStats);
-  const app = createApp({ config, dbh, logger, metrics, limits: LIMITS });
+  const app = createApp({ config, dbh, logger, metrics, limits: LIMITS, warmUp: true });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ port: info.port, db: dbh.kind, url: config.BASE_URL }, `Ieum is listening on ${config.BASE_URL}`);
   });

@@ -26,6 +26,8 @@ export function assistantRoutes(deps: Deps, opts: { engines?: EngineHolder; writ
   const app = new Hono<AppEnv>();
   const { db } = deps.dbh;
   const engines = opts.engines ?? new EngineHolder(db, deps.logger);
+  // "The index and model load at start": the first visitor should not wait for the build.
+  if (deps.warmUp) engines.get().catch((err) => deps.logger.error({ err }, 'assistant index build failed'));
   const writer = opts.writer === undefined ? writerFromConfig(deps) : opts.writer;
   const limit = rateLimit(db, CHAT_LIMIT, { trustProxy: deps.config.TRUST_PROXY });
   const base = deps.config.BASE_URL;

@@ -25,6 +25,7 @@ export function placesRoutes(deps: Deps, opts: { index?: Revisioned<PlaceIndex> 
   const base = deps.config.BASE_URL;
   const index =
     opts.index ?? deps.placesIndex ?? new Revisioned(db, 'places_revision', async () => new PlaceIndex(await loadIndexedPlaces(db)), 5000, (err) => deps.logger.error({ err }, 'place index rebuild failed'));
+  if (deps.warmUp) index.get().catch((err) => deps.logger.error({ err }, 'place index build failed'));
   const limitReports = rateLimit(db, { name: 'place-report', max: 10, windowSec: 3600 }, { trustProxy: deps.config.TRUST_PROXY });
 
   app.get('/api/v1/regions', async (c) => {

@@ -39,6 +39,8 @@ export interface Deps {
   metrics: Metrics;
   /** Rate limits for the sensitive routes (tests pass tighter or looser ones). */
   limits: typeof LIMITS;
+  /** Build in-memory indexes at start instead of on the first request (the server does; tests don't). */
+  warmUp?: boolean;
   /** A prebuilt place index (the bench injects a synthetic one); built from the database otherwise. */
   placesIndex?: import('../revisioned.js').Revisioned<import('../../places/place-index.js').PlaceIndex>;
 }
