@@ -10,6 +10,10 @@ const bool = z
 
 const optionalUrl = z.string().url().optional();
 
+const PROVIDERS = ['google', 'deepl', 'papago', 'libretranslate', 'openai'] as const;
+const LANGS = String.raw`(\*|[a-z]{2,3}(,[a-z]{2,3})*)`;
+const CHAIN_RE = new RegExp(String.raw`^\s*(${PROVIDERS.join('|')}):${LANGS}(>${LANGS})?(\s*;\s*(${PROVIDERS.join('|')}):${LANGS}(>${LANGS})?)*\s*;?\s*$`);
+
 const providerVars = {
   TRANSLATION_PROVIDER: z.enum(['none', 'google', 'deepl', 'papago', 'libretranslate', 'openai']).default('none'),
   GOOGLE_TRANSLATE_API_KEY: z.string().optional(),
@@ -23,6 +27,25 @@ const providerVars = {
   LIBRETRANSLATE_BASE_URL: optionalUrl,
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: optionalUrl,
+  OPENAI_TRANSLATION_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  // Google Cloud Translation v3 (Advanced): used instead of v2 when a project is set.
+  GOOGLE_TRANSLATE_V3_PROJECT: z.string().regex(/^[a-z0-9-]+$/, 'must be a Google Cloud project id').optional(),
+  GOOGLE_TRANSLATE_V3_LOCATION: z.string().regex(/^[a-z0-9-]+$/).default('global'),
+  GOOGLE_TRANSLATE_V3_GLOSSARY: z.string().regex(/^[\w-]+$/, 'must be a glossary id').optional(),
+  GOOGLE_TRANSLATE_ACCESS_TOKEN: z.string().optional(),
+  // Per-language provider chains, e.g. "papago:ko>vi,th,id,zh,ja,ru,en;google:*" (first match first).
+  TRANSLATION_CHAIN: z
+    .string()
+    .regex(CHAIN_RE, 'must be "provider:targets" or "provider:sources>targets" entries separated by ";" (e.g. papago:ko>vi,en;google:*)')
+    .optional(),
+  // Characters per provider per month: one number for every paid provider, or "google:500000,deepl:0,*:100000".
+  TRANSLATION_MONTHLY_CHAR_BUDGET: z
+    .string()
+    .regex(/^(\d+|([a-z*]+:\d+)(,[a-z*]+:\d+)*)$/, 'must be a number or "provider:number" pairs separated by commas')
+    .default('500000'),
+  TRANSLATION_SEND_PERSONAL_DATA: bool.default(false),
+  TRANSLATION_RENDER_BUDGET_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
+  TRANSLATION_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
@@ -52,6 +75,11 @@ export const envSchema = z
       .regex(/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an https tile URL template with {z}, {x} and {y}')
       .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     DIRECTIONS_PROVIDER: z.enum(['osm', 'kakao', 'naver']).default('osm'),
+    // Cases: closed cases are anonymized after this many days; first response due after this many hours;
+    // proof-of-work bits for anonymous filing (0 turns the challenge off).
+    CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1095),
+    CASE_FIRST_RESPONSE_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
+    CASE_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(0).max(24).default(16),
     ...providerVars,
   });
 
@@ -78,6 +106,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Checked outside zod so it is listed even when other values are bad too.
   // Several nodes share one PostgreSQL: a per-node generated secret would break their sessions.
   const crossField = cleaned.DATABASE_URL && !cleaned.SESSION_SECRET ? ['SESSION_SECRET: is required when DATABASE_URL is set'] : [];
+  crossField.push(...translationProblems(cleaned));
   if (!result.success || crossField.length) {
     const problems = (result.success ? [] : result.error.issues).map((i) => {
       const key = i.path.join('.') || '(env)';
@@ -88,6 +117,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError([...problems, ...crossField]);
   }
   return result.data;
+}
+
+/** Each translation provider in use needs its credentials; a missing one is a start-up error, not a silent no-op. */
+function translationProblems(env: Record<string, string | undefined>): string[] {
+  const used = new Set<string>();
+  if (env.TRANSLATION_PROVIDER && env.TRANSLATION_PROVIDER !== 'none') used.add(env.TRANSLATION_PROVIDER);
+  if (env.TRANSLATION_CHAIN && CHAIN_RE.test(env.TRANSLATION_CHAIN)) {
+    for (const entry of env.TRANSLATION_CHAIN.split(';')) if (entry.trim()) used.add(entry.split(':')[0]!.trim());
+  }
+  const needs: Record<string, [boolean, string]> = {
+    google: [Boolean(env.GOOGLE_TRANSLATE_API_KEY || (env.GOOGLE_TRANSLATE_V3_PROJECT && env.GOOGLE_TRANSLATE_ACCESS_TOKEN)), 'GOOGLE_TRANSLATE_API_KEY (or GOOGLE_TRANSLATE_V3_PROJECT with GOOGLE_TRANSLATE_ACCESS_TOKEN)'],
+    deepl: [Boolean(env.DEEPL_API_KEY), 'DEEPL_API_KEY'],
+    papago: [Boolean(env.PAPAGO_API_KEY_ID && env.PAPAGO_API_KEY), 'PAPAGO_API_KEY_ID and PAPAGO_API_KEY'],
+    libretranslate: [Boolean(env.LIBRETRANSLATE_BASE_URL), 'LIBRETRANSLATE_BASE_URL'],
+    openai: [Boolean(env.OPENAI_API_KEY), 'OPENAI_API_KEY'],
+  };
+  return [...used].flatMap((p) => (needs[p] && !needs[p][0] ? [`${needs[p][1].split(' ')[0]}: is required when translating with ${p} (set ${needs[p][1]})`] : []));
 }
 
 /** Reads (or creates, mode 0600) the session secret kept in DATA_DIR for the embedded mode. */

@@ -59,4 +59,8 @@ export const LIMITS = {
   signup: { name: 'signup', max: 5, windowSec: 600 },
   password: { name: 'password', max: 10, windowSec: 600 },
   setup: { name: 'setup', max: 10, windowSec: 600 },
+  // Cases: filing per address (or member), and PIN attempts per tracking code and per address.
+  caseFile: { name: 'case-file', max: 5, windowSec: 3600 },
+  casePinCode: { name: 'case-pin-code', max: 10, windowSec: 900 },
+  casePinIp: { name: 'case-pin-ip', max: 30, windowSec: 900 },
 } satisfies Record<string, Limit>;

@@ -16,10 +16,7 @@ export function makeTestDeps(dbh: DbHandle, opts: { limits?: Partial<typeof LIMI
   // Generous defaults so ordinary tests never trip a limit; rate-limit tests pass tight ones.
   const loose = { name: 'x', max: 10_000, windowSec: 60 };
   const limits = {
-    login: { ...loose, name: 'login' },
-    signup: { ...loose, name: 'signup' },
-    password: { ...loose, name: 'password' },
-    setup: { ...loose, name: 'setup' },
+    ...Object.fromEntries(Object.entries(LIMITS).map(([k, l]) => [k, { ...loose, name: l.name }])),
     ...opts.limits,
   } as typeof LIMITS;
   return { config, dbh, logger, metrics: createMetrics(), limits };
