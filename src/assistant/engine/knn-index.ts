@@ -33,18 +33,18 @@ interface Csr {
   w: Float32Array;
 }
 
-function toCsr(lists: Map<string, Array<[number, number]>>, slots: Map<string, number>): Csr {
-  const start = new Int32Array(slots.size + 1);
-  for (const [k, l] of lists) start[slots.get(k)! + 1] = l.length;
-  for (let i = 1; i < start.length; i++) start[i]! += start[i - 1]!;
-  const total = start[slots.size]!;
-  const ids = new Int32Array(total);
-  const w = new Float32Array(total);
-  for (const [k, l] of lists) {
-    let at = start[slots.get(k)!]!;
-    for (const [id, weight] of l) {
-      ids[at] = id;
-      w[at++] = weight;
+/** Lays rows of (slot, weight) out as CSR postings; `counts[s + 1]` holds how many rows use slot s. */
+function fill(counts: Int32Array, rows: Array<{ owner: number; slots: Int32Array; weights: Float32Array }>): Csr {
+  const start = new Int32Array(counts.length);
+  for (let i = 1; i < counts.length; i++) start[i] = start[i - 1]! + counts[i]!;
+  const next = start.slice(0, -1);
+  const ids = new Int32Array(start[start.length - 1]!);
+  const w = new Float32Array(ids.length);
+  for (const r of rows) {
+    for (let i = 0; i < r.slots.length; i++) {
+      const at = next[r.slots[i]!]!++;
+      ids[at] = r.owner;
+      w[at] = r.weights[i]!;
     }
   }
   return { start, ids, w };
@@ -66,14 +66,14 @@ export class KnnIndex {
 
   constructor(all: Example[]) {
     // The same question written for two different articles teaches nothing but confusion: drop it from both.
+    const keys = all.map((e) => matchForm(e.text));
     const owners = new Map<string, Set<string>>();
-    for (const e of all) {
-      const key = matchForm(e.text);
-      let s = owners.get(key);
-      if (!s) owners.set(key, (s = new Set()));
+    all.forEach((e, i) => {
+      let s = owners.get(keys[i]!);
+      if (!s) owners.set(keys[i]!, (s = new Set()));
       s.add(e.articleId);
-    }
-    const examples = all.filter((e) => owners.get(matchForm(e.text))!.size === 1);
+    });
+    const examples = all.filter((_, i) => owners.get(keys[i]!)!.size === 1);
     this.examples = examples;
     this.articleIds = [...new Set(examples.map((e) => e.articleId))];
     const vecs = examples.map((e) => features(e.text, e.locale));
@@ -88,47 +88,51 @@ export class KnnIndex {
       idf.push(Math.log(1 + n / d));
     }
     this.#idf = Float32Array.from(idf);
-    const lists = new Map<string, Array<[number, number]>>();
+    // Each example becomes (slot, weight) pairs, L2-normalised; then one counting pass lays out the CSR arrays
+    // directly (no per-feature arrays of tuples: building with them took seconds and most of the garbage).
     this.#norms = new Float32Array(n);
+    const exSlots: Int32Array[] = [];
+    const exWeights: Float32Array[] = [];
+    const counts = new Int32Array(idf.length + 1);
     vecs.forEach((v, id) => {
+      const slots: number[] = [];
+      const weights: number[] = [];
       let norm = 0;
-      const weighted: Array<[string, number]> = [];
       for (const [k, tf] of v) {
         const slot = this.#slot.get(k);
         if (slot === undefined) continue;
         const w = (1 + Math.log(tf)) * this.#idf[slot]!;
-        weighted.push([k, w]);
+        slots.push(slot);
+        weights.push(w);
         norm += w * w;
       }
       norm = Math.sqrt(norm) || 1;
       this.#norms[id] = norm;
-      for (const [k, w] of weighted) {
-        let l = lists.get(k);
-        if (!l) lists.set(k, (l = []));
-        l.push([id, w / norm]);
-      }
+      for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+      for (const slot of slots) counts[slot + 1]!++;
+      exSlots.push(Int32Array.from(slots));
+      exWeights.push(Float32Array.from(weights));
     });
-    this.#postings = toCsr(lists, this.#slot);
+    this.#postings = fill(counts, exSlots.map((slots, id) => ({ owner: id, slots, weights: exWeights[id]! })));
+    // Centroids: per article, the sum of its examples' vectors, normalised.
     const articleIndex = new Map(this.articleIds.map((a, i) => [a, i]));
-    const sums = this.articleIds.map(() => new Map<string, number>());
-    for (const [k, l] of lists) {
-      for (const [id, w] of l) {
-        const m = sums[articleIndex.get(examples[id]!.articleId)!]!;
-        m.set(k, (m.get(k) ?? 0) + w);
-      }
-    }
-    const clists = new Map<string, Array<[number, number]>>();
-    sums.forEach((m, ai) => {
+    const sums = this.articleIds.map(() => new Map<number, number>());
+    exSlots.forEach((slots, id) => {
+      const m = sums[articleIndex.get(examples[id]!.articleId)!]!;
+      const w = exWeights[id]!;
+      for (let i = 0; i < slots.length; i++) m.set(slots[i]!, (m.get(slots[i]!) ?? 0) + w[i]!);
+    });
+    const ccounts = new Int32Array(idf.length + 1);
+    const rows = sums.map((m, ai) => {
       let norm = 0;
       for (const w of m.values()) norm += w * w;
       norm = Math.sqrt(norm) || 1;
-      for (const [k, w] of m) {
-        let l = clists.get(k);
-        if (!l) clists.set(k, (l = []));
-        l.push([ai, w / norm]);
-      }
+      const slots = Int32Array.from(m.keys());
+      const weights = Float32Array.from(m.values(), (w) => w / norm);
+      for (const slot of slots) ccounts[slot + 1]!++;
+      return { owner: ai, slots, weights };
     });
-    this.#centroids = toCsr(clists, this.#slot);
+    this.#centroids = fill(ccounts, rows);
   }
 
   #queryVector(text: string, locale?: string): Array<[number, number]> {
