@@ -95,11 +95,15 @@ export function PlacePage({ p, place, directions, reported }: { p: PageCtx; plac
 
         {place.source ? (
           <p class="note">
-            {t('places.source', { source: place.source.name, date: place.source.lastVerified ? formatDate(p.locale, place.source.lastVerified) : '—' })}
+            {/* The source is named by its site, which readers can recognise, not by our internal source key. */}
+            {t('places.source', {
+              source: place.source.url ? new URL(place.source.url).hostname : place.source.name,
+              date: place.source.lastVerified ? formatDate(p.locale, place.source.lastVerified) : '—',
+            })}
             {place.source.url ? (
               <>
                 {' '}
-                <a href={place.source.url} rel="noopener noreferrer">{new URL(place.source.url).hostname}</a>
+                <a href={place.source.url} rel="noopener noreferrer">{t('common.source')}</a>
               </>
             ) : null}
           </p>
