@@ -5,6 +5,8 @@ import path from 'node:path';
 import { assistantBench } from './assistant.bench.js';
 import { foundationBench } from './foundation.bench.js';
 import { placesBench } from './places.bench.js';
+import { programsBench } from './programs.bench.js';
+import { translationBench } from './translation.bench.js';
 import { machine, type Section } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -15,7 +17,7 @@ async function main() {
   if (b.status !== 0) process.exit(1);
   const sections: Section[] = [];
   const only = process.argv.slice(2);
-  const all = { foundation: foundationBench, assistant: assistantBench, places: placesBench };
+  const all = { foundation: foundationBench, assistant: assistantBench, places: placesBench, programs: programsBench, translation: translationBench };
   for (const [name, run] of Object.entries(all)) {
     if (only.length && !only.includes(name)) continue;
     const s = await run();

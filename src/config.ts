@@ -80,6 +80,8 @@ export const envSchema = z
     CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1095),
     CASE_FIRST_RESPONSE_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
     CASE_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(0).max(24).default(16),
+    // Stay-extension reminders before the stay expires: comma-separated offsets in d(ays), w(eeks), m(onths).
+    REMINDER_OFFSETS: z.string().regex(/^\s*\d{1,3}[dwm](\s*,\s*\d{1,3}[dwm])*\s*$/, 'must be offsets such as "4m,2m,1m,1w"').default('4m,2m,1m,1w'),
     ...providerVars,
   });
 

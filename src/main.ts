@@ -5,7 +5,10 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './lib/db/data-dir-lock.js';
 import { purgeExpiredLimits, LIMITS } from './lib/http/rate-limit.js';
 import { purgeExpiredSessions } from './accounts/sessions.js';
+import { startCaseWorker } from './cases/worker.js';
+import { startJobLoop } from './lib/jobs/loop.js';
 import { createLogger } from './lib/logger.js';
+import { reminderJob } from './programs/reminder-job.js';
 import { createMetrics } from './lib/metrics.js';
 import { createApp } from './server.js';
 
@@ -36,7 +39,12 @@ async function main() {
 
   const metrics = createMetrics();
   metrics.setPoolSource(dbh.poolStats);
-  const app = createApp({ config, dbh, logger, metrics, limits: LIMITS, warmUp: true });
+  const app = createApp({ config, dbh, logger, metrics, limits: LIMITS });
+  // Build the assistant and place indexes before listening: the build is CPU-bound for a few seconds, and a
+  // node that says it is ready must answer at once (load balancers and /readyz rely on that).
+  const warm = performance.now();
+  await Promise.all([app.request(`${config.BASE_URL}/ko/assistant`), app.request(`${config.BASE_URL}/api/v1/places?region=41110`)]);
+  logger.info({ ms: Math.round(performance.now() - warm) }, 'indexes built');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ port: info.port, db: dbh.kind, url: config.BASE_URL }, `Ieum is listening on ${config.BASE_URL}`);
   });
@@ -47,6 +55,10 @@ async function main() {
     );
   }, 10 * 60 * 1000);
   housekeeping.unref();
+  // Case emails (outbox) and case retention; safe on every node.
+  const caseWorker = startCaseWorker({ db: dbh.db, config, logger });
+  // Stay-extension reminders (emails go through the cases outbox above).
+  const jobs = startJobLoop([reminderJob(dbh.db, config)], logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -58,6 +70,8 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await caseWorker.stop().catch(() => {});
+      await jobs.stop().catch(() => {});
       await dbh.close().catch(() => {});
       logger.info('stopped');
       process.exit(0);

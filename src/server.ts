@@ -5,6 +5,10 @@ import { getCookie } from 'hono/cookie';
 import { etag } from 'hono/etag';
 import { accountRoutes } from './accounts/routes.js';
 import { assistantRoutes } from './assistant/routes.js';
+import { caseIntakeRoutes } from './cases/intake-routes.js';
+import { casesRoutes, caseStaffRoutes } from './cases/mount.js';
+import { open311Routes } from './cases/open311/routes.js';
+import { communityRoutes } from './community/routes.js';
 import { sessionLoader } from './accounts/session-middleware.js';
 import { homeRoutes } from './home/routes.js';
 import { COOKIE, setAppCookie } from './lib/http/cookies.js';
@@ -23,7 +27,9 @@ import { pageCtx } from './lib/views/page-context.js';
 import { render } from './lib/views/render.js';
 import { opsRoutes } from './ops/routes.js';
 import { placesRoutes } from './places/routes.js';
+import { programsRoutes } from './programs/routes.js';
 import { staffRoutes } from './staff/routes.js';
+import { translationRoutes } from './translation/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -58,6 +64,8 @@ export function createApp(deps: Deps) {
   app.use('*', securityHeaders({ https: config.secureCookies, extraImgSrc: [new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin] }));
   app.route('/', opsRoutes(deps));
   app.route('/', staticAssets());
+  // Case filing takes attachments: it applies its own larger body limit, then sessions and CSRF itself.
+  app.route('/', caseIntakeRoutes(deps));
   app.use(
     '*',
     bodyLimit({
@@ -68,6 +76,8 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use('*', etag({ weak: true }));
+  // Open311 authenticates partners by API key and uses no cookies: no session, no CSRF (plain form posts).
+  app.route('/', open311Routes(deps));
   app.use('*', sessionLoader(deps.dbh.db));
   app.use('*', csrf({ secret: config.SESSION_SECRET, baseUrl: config.BASE_URL, secure: config.secureCookies }));
   // Remember the language the visitor is reading in, so `/` brings them back to it.
@@ -83,6 +93,11 @@ export function createApp(deps: Deps) {
   app.route('/', accountRoutes(deps));
   app.route('/', assistantRoutes(deps));
   app.route('/', placesRoutes(deps));
+  app.route('/', communityRoutes(deps));
+  app.route('/', programsRoutes(deps));
+  app.route('/', translationRoutes(deps));
+  app.route('/', casesRoutes(deps));
+  app.route('/', caseStaffRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;

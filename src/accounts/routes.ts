@@ -16,6 +16,7 @@ import { logIn } from './log-in.js';
 import { changePasswordInput, deleteAccountInput, logInInput, signUpInput } from './schema.js';
 import { destroySession, SESSION_TTL_SEC } from './sessions.js';
 import { signUp } from './sign-up.js';
+import { renderMeSections } from './me-sections.js';
 import { LoginPage } from './views/login-page.js';
 import { LoginNeededPage, MePage } from './views/me-page.js';
 import { SignupPage } from './views/signup-page.js';
@@ -116,11 +117,12 @@ export function accountRoutes(deps: Deps) {
     return c.redirect(`/${c.get('locale')}/`, 303);
   });
 
-  app.get(`${LOCALE_ROUTE}/me`, (c) => {
+  app.get(`${LOCALE_ROUTE}/me`, async (c) => {
     const p = pageCtx(c, base);
     if (!p.user) return render(c, LoginNeededPage({ p }), 401);
     const done = c.req.query('done');
-    return render(c, MePage({ p, notice: done === 'password' ? p.t('me.password.done') : undefined }));
+    const sections = await renderMeSections(db, p, c.req.query());
+    return render(c, MePage({ p, notice: done === 'password' ? p.t('me.password.done') : undefined, sections }));
   });
   app.post(`${LOCALE_ROUTE}/me/password`, limitPassword, async (c) => {
     const p = pageCtx(c, base);

@@ -8,6 +8,7 @@ import { render } from '../lib/views/render.js';
 import { compose } from './engine/compose.js';
 import type { EngineHolder } from './engine-holder.js';
 import { searchGuides } from './search-guides.js';
+import { machineTranslatedGuide } from '../translation/localize-guide.js';
 import { GuidePage, GuideSearchPage, GuidesIndexPage } from './views/guide-pages.js';
 
 export function guidesRoutes(deps: Deps, engines: EngineHolder) {
@@ -33,7 +34,9 @@ export function guidesRoutes(deps: Deps, engines: EngineHolder) {
       engine.knowledge,
       translator,
     );
-    return render(c, GuidePage({ p, composed, article }));
+    // Not curated in this locale: a labelled machine translation when a provider is configured (within the render budget).
+    const shown = await machineTranslatedGuide(deps.dbh.db, { article, composed, locale: p.locale, budgetMs: deps.config.TRANSLATION_RENDER_BUDGET_MS });
+    return render(c, GuidePage({ p, composed: shown.composed, article, machine: shown.machine }));
   });
   return app;
 }

@@ -1,6 +1,7 @@
 // Removes personal data before a question is stored, logged or sent anywhere (an LLM, a translator):
 // alien registration / resident numbers, passport numbers, phone numbers, emails, and self-given names.
-const RULES: Array<[RegExp, string]> = [
+/** Exported for the community's personal-data warning (same patterns, without the name rule). */
+export const RULES: Array<[RegExp, string]> = [
   [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]'],
   // Korean resident / alien registration number: 6 digits, optional dash, 7 digits.
   [/(?<!\d)\d{6}\s?[-–]?\s?[1-8]\d{6}(?!\d)/g, '[id-number]'],

@@ -1,13 +1,11 @@
-// The one place cases reach machine translation. Until src/translation exists, nothing is translated and
-// every text is shown in its original language (the pages say so).
+// The one place cases reach machine translation: src/translation's translateText (purpose 'case': personal
+// data is redacted before any outside provider and nothing is remembered). Without a configured provider it
+// returns the original with translated: false, and the pages show the original only.
 //
-// PLUG-IN POINT: when src/translation/ lands with
-//   translateText(db, { text, source?, target, format, purpose: 'case' }) → { text, source, target, translated, provider? }
-// replace `defaultTranslate` below with a call to it, e.g.
-//   import { translateText } from '../translation/translate-text.js';
-//   const defaultTranslate: CaseTranslate = (db, r) => translateText(db, r);
-// Nothing else in src/cases changes: every caller goes through caseTranslator().
+// PLUG-IN POINT: `defaultTranslate` below is the only line that names src/translation. Every caller in
+// src/cases goes through caseTranslator(), so replacing that line (e.g. with `noTranslation`) is all it takes.
 import type { Queryable } from '../lib/db/types.js';
+import { translateText } from '../translation/translate-text.js';
 
 export interface CaseTranslateRequest {
   text: string;
@@ -30,12 +28,6 @@ export type CaseTranslate = (db: Queryable, req: CaseTranslateRequest) => Promis
 /** No translation: the original comes back, marked untranslated. */
 export const noTranslation: CaseTranslate = async (_db, r) => ({ text: r.text, source: r.source ?? 'und', target: r.target, translated: false });
 
-const defaultTranslate: CaseTranslate = noTranslation;
-let current: CaseTranslate = defaultTranslate;
+const defaultTranslate: CaseTranslate = (db, r) => translateText(db, r);
 
-export const caseTranslator = (): CaseTranslate => current;
-
-/** Tests (and only tests) swap in another implementation of the port; pass nothing to restore. */
-export function setCaseTranslator(fn?: CaseTranslate) {
-  current = fn ?? defaultTranslate;
-}
+export const caseTranslator = (): CaseTranslate => defaultTranslate;

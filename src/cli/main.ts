@@ -6,6 +6,7 @@ import { migrate } from '../lib/db/migrate.js';
 import { HttpError } from '../lib/http/errors.js';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { seedAll } from '../seed.js';
+import { apikeyCommand } from './apikey.js';
 import { chatCommand } from './chat.js';
 import { placesCommand } from './places.js';
 import { userCommand } from './user.js';
@@ -21,6 +22,8 @@ Commands:
   chat report [--days N]          Questions the assistant could not answer, by locale
   places import FILE --format hsds|gyeonggi-json|gyeonggi-csv|csv [--category C] [--map f=col,...] [--source S] [--verified DATE] [--dry-run]
   places export FILE              All places as HSDS 3.0 JSON
+  apikey create --name NAME       A key for a partner system filing through Open311 (shown once)
+  apikey revoke --name NAME | apikey list
 
 Roles: member, moderator, center_staff (needs --region), editor, admin.
 --password-stdin reads the password from standard input instead of the command line.`;
@@ -43,6 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
       map: { type: 'string' },
       source: { type: 'string' },
       verified: { type: 'string' },
+      name: { type: 'string' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (cmd === 'user') return await userCommand(dbh.db, sub, values);
     if (cmd === 'chat') return await chatCommand(dbh.db, sub, values);
     if (cmd === 'places') return await placesCommand(dbh.db, sub, arg, values);
+    if (cmd === 'apikey') return await apikeyCommand(dbh.db, sub, values);
     console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
     return 64;
   } finally {

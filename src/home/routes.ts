@@ -16,9 +16,7 @@ import { HomePage } from './views/home-page.js';
 
 /** Sections whose features arrive with later issues; each later sub-app mounted first takes over. */
 export const PLACEHOLDER_SECTIONS = {
-  community: 'nav.community',
   programs: 'nav.programs',
-  cases: 'nav.cases',
 } as const;
 
 const contrastInput = z.object({

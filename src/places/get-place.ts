@@ -10,6 +10,8 @@ export interface PlaceDetail {
   name: string;
   nameStatus: 'original' | 'machine' | 'reviewed' | 'outdated';
   description: string | null;
+  /** 'original': the Korean source text (no translation for this locale). */
+  descriptionStatus: 'original' | 'machine' | 'reviewed' | 'outdated';
   category: Category;
   organization: string;
   website: string | null;
@@ -62,6 +64,7 @@ export async function getPlace(db: Queryable, id: string, locale: Locale): Promi
     name,
     nameStatus: locale === 'ko' || (!trName && !englishName) ? 'original' : (trName?.status ?? 'reviewed'),
     description: trDesc?.value ?? s.description,
+    descriptionStatus: trDesc ? trDesc.status : 'original',
     category: isCategory(category) ? category : 'migrant-support',
     organization: s.org,
     website: s.website,

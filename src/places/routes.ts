@@ -10,6 +10,7 @@ import { href, pageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { directionsUrl } from './directions.js';
 import { getPlace } from './get-place.js';
+import { machineTranslatedPlace } from '../translation/localize-place.js';
 import { hsdsRoutes } from './hsds/routes.js';
 import { PlaceIndex } from './place-index.js';
 import { listRegions, loadIndexedPlaces, placeNamesIn } from './queries.js';
@@ -86,10 +87,12 @@ export function placesRoutes(deps: Deps, opts: { index?: Revisioned<PlaceIndex> 
 
   app.get(`${LOCALE_ROUTE}/places/:id`, async (c) => {
     const p = pageCtx(c, base);
-    const place = await getPlace(db, c.req.param('id'), p.locale);
-    if (!place) throw notFound();
+    const found = await getPlace(db, c.req.param('id'), p.locale);
+    if (!found) throw notFound();
+    // A Korean-only description: machine-translated (labelled) when a provider is configured.
+    const { place, machine } = await machineTranslatedPlace(db, found, p.locale, deps.config.TRANSLATION_RENDER_BUDGET_MS);
     const directions = place.lat !== null && place.lng !== null ? directionsUrl(deps.config.DIRECTIONS_PROVIDER, { name: place.nameKo, lat: place.lat, lng: place.lng }) : null;
-    return render(c, PlacePage({ p, place, directions, reported: c.req.query('reported') === '1' }));
+    return render(c, PlacePage({ p, place, directions, reported: c.req.query('reported') === '1', machine }));
   });
 
   app.post(`${LOCALE_ROUTE}/places/:id/report`, limitReports, async (c) => {

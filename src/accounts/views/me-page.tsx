@@ -5,7 +5,7 @@ import { href, type PageCtx } from '../../lib/views/page-context.js';
 import { PASSWORD_MIN } from '../passwords.js';
 import { fieldMessage, type FieldErrors } from './messages.js';
 
-export function MePage({ p, notice, errors = {} }: { p: PageCtx; notice?: string; errors?: FieldErrors }) {
+export function MePage({ p, notice, errors = {}, sections = [] }: { p: PageCtx; notice?: string | undefined; errors?: FieldErrors; sections?: unknown[] }) {
   const { t } = p;
   const user = p.user!;
   return (
@@ -22,6 +22,9 @@ export function MePage({ p, notice, errors = {} }: { p: PageCtx; notice?: string
             {t('nav.logout')}
           </button>
         </form>
+
+        {/* Sections registered by other features (registerMeSection), e.g. programs and reminders. */}
+        {sections}
 
         <section class="card" aria-labelledby="pw-title">
           <h2 id="pw-title">{t('me.password.title')}</h2>

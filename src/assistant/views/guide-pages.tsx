@@ -6,6 +6,7 @@ import type { Composed } from '../engine/compose.js';
 import type { KArticle } from '../engine/knowledge.js';
 import { pickText } from '../engine/compose.js';
 import { AnswerCard } from './answer-card.js';
+import { MachineTranslationNote, type MachineNote } from '../../translation/views/machine-note.js';
 
 const TOPICS = ['emergency', 'residence', 'labor', 'life'] as const;
 
@@ -67,9 +68,9 @@ export function GuidesIndexPage({ p, articles }: { p: PageCtx; articles: KArticl
   );
 }
 
-export function GuidePage({ p, composed, article }: { p: PageCtx; composed: Composed; article: KArticle }) {
+export function GuidePage({ p, composed, article, machine }: { p: PageCtx; composed: Composed; article: KArticle; machine?: MachineNote | null }) {
   return (
-    <Layout p={p} title={composed.title ?? p.t('kb.title')} description={composed.summary}>
+    <Layout p={p} title={composed.title ?? p.t('kb.title')} description={composed.summary} scripts={machine?.state === 'pending' ? ['translate.js'] : undefined}>
       <div class="container prose guide">
         <nav class="breadcrumb" aria-label={p.t('kb.title')}>
           <a href={href(p, '/guides')}>{p.t('kb.title')}</a> › <span>{p.t(`kb.topic.${article.topic}`)}</span>
@@ -80,6 +81,7 @@ export function GuidePage({ p, composed, article }: { p: PageCtx; composed: Comp
             {p.t('kb.visas')}: <span dir="ltr">{article.visas.join(', ')}</span>
           </p>
         ) : null}
+        <MachineTranslationNote p={p} note={machine} />
         <AnswerCard p={p} a={{ ...composed, title: null }} logId={0} conversationId="guide" />
         <p class="note">{p.t('assistant.reviewed', { date: formatDate(p.locale, article.reviewed) })}</p>
         <p class="guide-actions">

@@ -60,7 +60,16 @@ export const LIMITS = {
   password: { name: 'password', max: 10, windowSec: 600 },
   setup: { name: 'setup', max: 10, windowSec: 600 },
   // Cases: filing per address (or member), and PIN attempts per tracking code and per address.
-  caseFile: { name: 'case-file', max: 5, windowSec: 3600 },
-  casePinCode: { name: 'case-pin-code', max: 10, windowSec: 900 },
-  casePinIp: { name: 'case-pin-ip', max: 30, windowSec: 900 },
+  caseFile: { name: 'case-file', max: 10, windowSec: 3600 },
+  casePinCode: { name: 'case-pin-code', max: 20, windowSec: 900 },
+  casePinIp: { name: 'case-pin-ip', max: 60, windowSec: 900 },
+  // Machine translation costs money per character: per address.
+  translate: { name: 'translate', max: 30, windowSec: 60 },
+  // Community: per member (subject = account) and per address, for posts, comments and reports.
+  communityPost: { name: 'community-post', max: 10, windowSec: 3600 },
+  communityPostIp: { name: 'community-post-ip', max: 30, windowSec: 3600 },
+  communityComment: { name: 'community-comment', max: 30, windowSec: 600 },
+  communityCommentIp: { name: 'community-comment-ip', max: 100, windowSec: 600 },
+  communityReport: { name: 'community-report', max: 20, windowSec: 3600 },
+  communityReportIp: { name: 'community-report-ip', max: 60, windowSec: 3600 },
 } satisfies Record<string, Limit>;

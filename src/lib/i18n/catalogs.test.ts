@@ -31,7 +31,7 @@ test('all 20 catalogs exist and have exactly the English keys', () => {
 });
 
 test('every message compiles and uses the same placeholders as English', () => {
-  const sample = { name: 'X', min: 10, count: 3, seconds: 30, section: 'S', date: '2026-11-26', number: '1345', role: 'R', query: 'visa', place: 'Ansan', distance: '1.2 km', source: 'ieum' };
+  const sample = { name: 'X', min: 10, count: 3, seconds: 30, section: 'S', date: '2026-11-26', number: '1345', role: 'R', query: 'visa', place: 'Ansan', distance: '1.2 km', source: 'ieum', language: 'Korean', provider: 'google' };
   for (const l of LOCALES) {
     for (const [key, msg] of Object.entries(catalogs[l])) {
       assert.ok(msg.trim().length > 0, `${l}:${key} is empty`);

@@ -1,7 +1,11 @@
 // The OpenAPI 3.1 document served at /api/v1/openapi.json. Each feature contributes its own paths.
 import { accountsOpenApi } from '../../accounts/openapi.js';
 import { assistantOpenApi } from '../../assistant/openapi.js';
+import { communityOpenApi } from '../../community/openapi.js';
+import { casesOpenApi } from '../../cases/openapi.js';
 import { placesOpenApi } from '../../places/openapi.js';
+import { translationOpenApi } from '../../translation/openapi.js';
+import { programsOpenApi } from '../../programs/openapi.js';
 
 const errorSchema = {
   type: 'object',
@@ -54,6 +58,10 @@ export function openApiDocument(baseUrl: string) {
       ...accountsOpenApi,
       ...placesOpenApi,
       ...assistantOpenApi,
+      ...communityOpenApi,
+      ...casesOpenApi,
+      ...translationOpenApi,
+      ...programsOpenApi,
     },
   };
 }

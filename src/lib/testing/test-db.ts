@@ -15,6 +15,9 @@ async function openPostgresSchema(url: string): Promise<DbHandle> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  // Extensions are database-wide: create pg_trgm in public once, before any test schema could own it
+  // (an extension created inside a throwaway schema would vanish with it and break the others).
+  await admin.query('create extension if not exists pg_trgm with schema public').catch(() => {});
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const dbh = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5, searchPath: `${schema},public` });

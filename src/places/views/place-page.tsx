@@ -8,15 +8,16 @@ import { href, type PageCtx } from '../../lib/views/page-context.js';
 import type { PlaceDetail } from '../get-place.js';
 import { openState } from '../open-now.js';
 import { hoursByDay, languageName } from './format.js';
+import { MachineTranslationNote, type MachineNote } from '../../translation/views/machine-note.js';
 
 const REASONS = ['closed', 'moved', 'phone', 'hours', 'languages', 'other'] as const;
 
-export function PlacePage({ p, place, directions, reported }: { p: PageCtx; place: PlaceDetail; directions: string | null; reported?: boolean }) {
+export function PlacePage({ p, place, directions, reported, machine }: { p: PageCtx; place: PlaceDetail; directions: string | null; reported?: boolean; machine?: MachineNote | null }) {
   const { t } = p;
   const open = openState(place.windows);
   const hours = hoursByDay(t, place.windows);
   return (
-    <Layout p={p} title={place.name}>
+    <Layout p={p} title={place.name} scripts={machine?.state === 'pending' ? ['translate.js'] : undefined}>
       <div class="container prose place-detail">
         <nav class="breadcrumb" aria-label={t('places.title')}>
           <a href={href(p, '/places')}>{t('places.title')}</a> › <span>{t(`places.category.${place.category}`)}</span>
@@ -31,7 +32,8 @@ export function PlacePage({ p, place, directions, reported }: { p: PageCtx; plac
           {place.walkIn ? <span class="badge">{t('places.walkin_badge')}</span> : null}
           {place.internationalClinic ? <span class="badge">{t('places.intl_clinic')}</span> : null}
         </p>
-        {place.description ? <p>{place.description}</p> : null}
+        {place.description ? <p lang={place.descriptionStatus === 'original' && p.locale !== 'ko' ? 'ko' : undefined}>{place.description}</p> : null}
+        {place.description ? <MachineTranslationNote p={p} note={machine} /> : null}
 
         <dl class="place-facts">
           {p.locale !== 'ko' ? (

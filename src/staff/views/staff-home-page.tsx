@@ -1,6 +1,6 @@
 // Staff area landing: what this role can do, and the regions a center staff member serves.
 import { Layout } from '../../lib/views/layout.js';
-import type { PageCtx } from '../../lib/views/page-context.js';
+import { href, type PageCtx } from '../../lib/views/page-context.js';
 
 export function StaffHomePage({ p, regionNames }: { p: PageCtx; regionNames: string[] }) {
   const { t } = p;
@@ -21,6 +21,11 @@ export function StaffHomePage({ p, regionNames }: { p: PageCtx; regionNames: str
               </li>
             ))}
           </ul>
+        ) : null}
+        {user.role === 'center_staff' || user.role === 'admin' ? (
+          <p>
+            <a class="btn btn-primary" href={href(p, '/staff/cases')}>{t('cases.staff.queue')}</a>
+          </p>
         ) : null}
         <p class="note">{t('soon.body')}</p>
       </div>

@@ -38,6 +38,11 @@ export interface TranslationProvider {
   /** Most segments one request may carry. */
   readonly maxBatch: number;
   supports(source: string | null, target: string): boolean;
+  /**
+   * Gets the provider's own glossary ready for this pair (e.g. creates it at DeepL); true when the next
+   * translate() with this glossary will apply it, false when terms must be protected by placeholders.
+   */
+  prepareGlossary?(source: string | null, target: string, glossary: { entries: GlossaryEntry[]; version: string }, signal?: AbortSignal): Promise<boolean>;
   translate(req: TranslateRequest): Promise<TranslateResult>;
   detect(text: string, signal?: AbortSignal): Promise<{ language: string; confidence: number | null }>;
   languages(signal?: AbortSignal): Promise<string[]>;

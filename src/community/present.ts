@@ -1,0 +1,33 @@
+// JSON shapes of the community API (one place, so the pages and the OpenAPI document agree).
+import { renderMarkdown } from './markdown.js';
+import type { CommentRow, PostRow } from './queries.js';
+
+export const postJson = (base: string, locale: string, p: PostRow) => ({
+  id: p.id,
+  space: p.spaceSlug,
+  topic: p.topic,
+  title: p.title,
+  body: p.body,
+  bodyHtml: renderMarkdown(p.body),
+  language: p.language,
+  // A deleted account shows as null: the client labels it "deleted user".
+  author: p.authorName || null,
+  status: p.status,
+  likeCount: p.likeCount,
+  commentCount: p.commentCount,
+  createdAt: p.createdAt.toISOString(),
+  editedAt: p.editedAt?.toISOString() ?? null,
+  url: `${base}/${locale}/community/posts/${p.id}`,
+});
+
+export const commentJson = (c: CommentRow) => ({
+  id: c.id,
+  parentId: c.parentId,
+  author: c.authorName || null,
+  status: c.status,
+  body: c.status === 'visible' ? c.body : null,
+  bodyHtml: c.status === 'visible' ? renderMarkdown(c.body) : null,
+  language: c.language,
+  createdAt: c.createdAt.toISOString(),
+  editedAt: c.editedAt?.toISOString() ?? null,
+});
