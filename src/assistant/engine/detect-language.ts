@@ -92,6 +92,8 @@ export interface Detection {
 }
 
 const LATIN: Locale[] = ['en', 'vi', 'id', 'fil', 'uz', 'tet'];
+/** Mean log-probability per n-gram above which a text fits one of our languages (measured on our texts). */
+const OWN_FIT = -6.2;
 const CYRILLIC: Locale[] = ['ru', 'mn', 'ky'];
 /** eld codes that are ours (tl is Filipino, ms is close enough to Indonesian to count as ours). */
 const ELD_OURS = new Set(['en', 'vi', 'tl', 'ms', 'id', 'ru', 'ko', 'ja', 'zh', 'th', 'lo', 'bn', 'ur', 'uz', 'mn', 'ky']);
@@ -135,14 +137,17 @@ export class LanguageDetector {
       const priorScore = scores.find((s) => s.locale === prior)?.logp ?? -Infinity;
       if (best.logp - priorScore < 0.35) return { locale: prior, confidence: 'high' };
     }
-    if (topScript === 'latin' && this.eld && margin < 0.6) {
+    // A text that fits one of our languages well is ours, even unaccented ("gia han visa E9 o dau" looks
+    // Portuguese to a general detector). Only a poor fit is checked against languages we do not serve.
+    if (topScript === 'latin' && this.eld && margin < 0.6 && best.logp < OWN_FIT) {
+      const scores = this.eld.detect(text).getScores();
       const lang = this.eld.detect(text).language;
-      if (lang && !ELD_OURS.has(lang) && /[a-z]{3,}/i.test(text) && text.trim().split(/\s+/).length >= 3) {
-        const ourScore = Math.max(...['en', 'vi', 'tl', 'ms'].map((c) => this.eld!.detect(text).getScores()[c] ?? 0));
-        const theirScore = this.eld.detect(text).getScores()[lang] ?? 0;
-        if (theirScore > 0.6 && theirScore - ourScore > 0.12 && best.locale !== 'uz' && best.locale !== 'tet') {
-          return { locale: null, confidence: 'high', other: lang };
-        }
+      // Tetum borrows from Portuguese and Uzbek resembles Turkish/Azerbaijani: those verdicts are ours.
+      const cousin = (best.locale === 'tet' && lang === 'pt') || (best.locale === 'uz' && (lang === 'tr' || lang === 'az'));
+      if (lang && !ELD_OURS.has(lang) && !cousin && /[a-z]{3,}/i.test(text) && text.trim().split(/\s+/).length >= 3) {
+        const ourScore = Math.max(...['en', 'vi', 'tl', 'ms'].map((c) => scores[c] ?? 0));
+        const theirScore = scores[lang] ?? 0;
+        if (theirScore > 0.6 && theirScore - ourScore > 0.12) return { locale: null, confidence: 'high', other: lang };
       }
     }
     return { locale: best.locale, confidence: margin > 0.15 ? 'high' : 'low' };
