@@ -1,10 +1,9 @@
 // Admin pages: centers (and the regions whose staff work their queue) and the routing rules.
+import { staffPageGuard } from '../staff/guard.js';
 import { Hono, type Context } from 'hono';
-import { LoginNeededPage } from '../accounts/views/me-page.js';
 import type { AppEnv, Deps } from '../lib/http/env.js';
 import { HttpError } from '../lib/http/errors.js';
 import { LOCALE_ROUTE } from '../lib/i18n/locales.js';
-import { ErrorPage } from '../lib/views/error-page.js';
 import { href, pageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { listRegions } from '../places/queries.js';
@@ -17,12 +16,7 @@ export function caseAdminPages(deps: Deps) {
   const { db } = deps.dbh;
   const base = deps.config.BASE_URL;
   const C = `${LOCALE_ROUTE}/staff/cases/centers`;
-  const gate = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    const p = pageCtx(c, base);
-    if (!p.user) return render(c, LoginNeededPage({ p }), 401);
-    if (p.user.role !== 'admin') return render(c, ErrorPage({ p, status: 403 }), 403);
-    await next();
-  };
+  const gate = staffPageGuard(base, (u) => u.role === 'admin');
   app.use(C, gate);
   app.use(`${C}/*`, gate);
   const actor = (c: Context<AppEnv>) => ({ id: c.get('user')!.id, role: c.get('user')!.role });

@@ -1,12 +1,11 @@
 // Staff pages for cases: the queue, one case and its actions (plain form posts), statistics (+ CSV) and
 // counseling records. Admin-only center management is in admin-pages.ts.
+import { staffPageGuard } from '../staff/guard.js';
 import { Hono, type Context } from 'hono';
-import { LoginNeededPage } from '../accounts/views/me-page.js';
 import type { AppEnv, Deps } from '../lib/http/env.js';
 import { HttpError } from '../lib/http/errors.js';
 import { readBody } from '../lib/http/input.js';
 import { LOCALE_ROUTE } from '../lib/i18n/locales.js';
-import { ErrorPage } from '../lib/views/error-page.js';
 import { href, pageCtx, type PageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { listRegions } from '../places/queries.js';
@@ -37,12 +36,7 @@ export function staffCasePages(deps: Deps) {
   const sdeps = (c: Context<AppEnv>): StaffDeps => ({ db, mail: { enabled: Boolean(config.SMTP_URL), baseUrl: base }, defaultFirstResponseHours: config.CASE_FIRST_RESPONSE_HOURS, requestId: c.get('requestId') });
 
   // Center staff and admins only; the page says why when it refuses.
-  const gate = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    const p = pageCtx(c, base);
-    if (!p.user) return render(c, LoginNeededPage({ p }), 401);
-    if (!isCaseStaff(p.user)) return render(c, ErrorPage({ p, status: 403 }), 403);
-    await next();
-  };
+  const gate = staffPageGuard(base, isCaseStaff);
   app.use(S, gate);
   app.use(`${S}/*`, gate);
 

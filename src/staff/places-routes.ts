@@ -5,12 +5,11 @@ import type { AppEnv, Deps } from '../lib/http/env.js';
 import { forbidden, HttpError } from '../lib/http/errors.js';
 import { readBody } from '../lib/http/input.js';
 import { LOCALE_ROUTE } from '../lib/i18n/locales.js';
-import { ErrorPage } from '../lib/views/error-page.js';
 import { href, pageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
-import { LoginNeededPage } from '../accounts/views/me-page.js';
 import { openReports, placeForm, placeFormValues, placeHistory, resolveReport, retirePlace, savePlace } from '../places/edit-place.js';
 import { canEditPlaces } from './access.js';
+import { staffPageGuard } from './guard.js';
 import { StaffPlaceForm, StaffPlacesPage } from './views/staff-places.js';
 
 export function staffPlacesRoutes(deps: Deps) {
@@ -20,18 +19,9 @@ export function staffPlacesRoutes(deps: Deps) {
   const S = `${LOCALE_ROUTE}/staff/places`;
 
   // Every route here needs an editor or admin; the page says why when it refuses.
-  app.use(`${S}/*`, async (c, next) => {
-    const p = pageCtx(c, base);
-    if (!p.user) return render(c, LoginNeededPage({ p }), 401);
-    if (!canEditPlaces(p.user)) return render(c, ErrorPage({ p, status: 403 }), 403);
-    await next();
-  });
-  app.use(S, async (c, next) => {
-    const p = pageCtx(c, base);
-    if (!p.user) return render(c, LoginNeededPage({ p }), 401);
-    if (!canEditPlaces(p.user)) return render(c, ErrorPage({ p, status: 403 }), 403);
-    await next();
-  });
+  const guard = staffPageGuard(base, canEditPlaces);
+  app.use(`${S}/*`, guard);
+  app.use(S, guard);
   const actor = (c: Context<AppEnv>) => {
     const u = c.get('user');
     if (!u) throw forbidden();

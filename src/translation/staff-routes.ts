@@ -1,13 +1,12 @@
 // Staff pages for translation (editors and admins): status per item and locale, spend per provider this
 // month, and the review queue where an editor corrects a machine translation or marks it reviewed.
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { staffPageGuard } from '../staff/guard.js';
+import { Hono, type Context } from 'hono';
 import type { AppEnv, Deps, SessionUser } from '../lib/http/env.js';
 import { parseForm } from '../lib/http/input.js';
 import { LOCALE_ROUTE, isLocale } from '../lib/i18n/locales.js';
-import { ErrorPage } from '../lib/views/error-page.js';
 import { href, pageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
-import { LoginNeededPage } from '../accounts/views/me-page.js';
 import { approveTranslation, correctTranslation, reviewQueue } from './review.js';
 import { memoryKey, reviewAction, reviewQuery } from './schema.js';
 import type { TranslationService } from './service.js';
@@ -23,12 +22,7 @@ export function staffTranslationRoutes(deps: Deps, service: TranslationService) 
   const base = deps.config.BASE_URL;
   const S = `${LOCALE_ROUTE}/staff/translations`;
 
-  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const p = pageCtx(c, base);
-    if (!p.user) return render(c, LoginNeededPage({ p }), 401);
-    if (!canReviewTranslations(p.user)) return render(c, ErrorPage({ p, status: 403 }), 403);
-    await next();
-  };
+  const guard = staffPageGuard(base, canReviewTranslations);
   app.use(S, guard);
   app.use(`${S}/*`, guard);
 
