@@ -173,5 +173,31 @@ for (const tdb of testDatabases()) {
       const fail = await c.request('/vi/login', { form: { _csrf: await c.csrfToken('/vi/login'), username: 'lan', password: 'wrong password' } });
       assert.equal(fail.status, 401);
     });
+
+    test('failed logins lock the account name for a while, whatever the address, without revealing if it exists', async () => {
+      const tight = makeTestApp(dbh, { limits: { loginFailures: { name: 'login-failures', max: 3, windowSec: 900 } } });
+      await new TestClient(tight).request('/api/v1/auth/signup', { json: { username: 'guessme', password: PW } });
+      for (let i = 0; i < 3; i++) {
+        const r = await new TestClient(tight).request('/api/v1/auth/login', { json: { username: 'guessme', password: `wrong guess ${i}` } });
+        assert.equal(r.status, 401);
+      }
+      // Now even the right password is refused, from a fresh client (another address would be the same).
+      const locked = await new TestClient(tight).request('/api/v1/auth/login', { json: { username: 'GuessMe', password: PW } });
+      assert.equal(locked.status, 429);
+      assert.equal(((await locked.json()) as { error: { code: string } }).error.code, 'account_locked');
+      assert.ok(Number(locked.headers.get('retry-after')) > 0);
+      // An unknown name locks the same way, so the lockout tells a guesser nothing about which names exist.
+      for (let i = 0; i < 3; i++) await new TestClient(tight).request('/api/v1/auth/login', { json: { username: 'no-such-user', password: `x y z ${i}` } });
+      assert.equal((await new TestClient(tight).request('/api/v1/auth/login', { json: { username: 'no-such-user', password: PW } })).status, 429);
+      // Other accounts are unaffected; the form explains the lockout in the reader's language.
+      await new TestClient(tight).request('/api/v1/auth/signup', { json: { username: 'bystander', password: PW } });
+      assert.equal((await new TestClient(tight).request('/api/v1/auth/login', { json: { username: 'bystander', password: PW } })).status, 200);
+      const c = new TestClient(tight);
+      const form = await c.request('/ko/login', { form: { _csrf: await c.csrfToken('/ko/login'), username: 'guessme', password: PW } });
+      assert.equal(form.status, 429);
+      assert.match(await form.text(), /로그인에 여러 번 실패/);
+      const audited = await dbh.db.selectFrom('audit_log').select('action').where('action', '=', 'account.login_failed').execute();
+      assert.ok(audited.length >= 3);
+    });
   });
 }

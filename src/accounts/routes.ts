@@ -50,7 +50,7 @@ export function accountRoutes(deps: Deps) {
   });
   app.post('/api/v1/auth/login', limitLogin, async (c) => {
     const input = await parseInput(c, logInInput);
-    const { user, session } = await logIn(db, input, c.get('sessionHash'), c.get('requestId'));
+    const { user, session } = await logIn(db, input, c.get('sessionHash'), c.get('requestId'), deps.limits.loginFailures);
     startSession(c, session.token);
     return c.json({ user: publicUser(user) });
   });
@@ -85,12 +85,16 @@ export function accountRoutes(deps: Deps) {
     const username = typeof body.username === 'string' ? body.username : '';
     if (!parsed.success) return render(c, LoginPage({ p, username, failed: p.t('auth.login.failed') }), 400);
     try {
-      const { session } = await logIn(db, parsed.data, c.get('sessionHash'), c.get('requestId'));
+      const { session } = await logIn(db, parsed.data, c.get('sessionHash'), c.get('requestId'), deps.limits.loginFailures);
       startSession(c, session.token);
       return c.redirect(href(p, '/me'), 303);
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
-      const failed = err.code === 'account_disabled' ? p.t('auth.disabled') : p.t('auth.login.failed');
+      const failed =
+        err.code === 'account_disabled' ? p.t('auth.disabled')
+        : err.code === 'account_locked' ? p.t('auth.login.locked', { min: Math.ceil(Number(err.headers?.['Retry-After'] ?? 60) / 60) })
+        : p.t('auth.login.failed');
+      if (err.headers?.['Retry-After']) c.header('Retry-After', err.headers['Retry-After']);
       return render(c, LoginPage({ p, username, failed }), err.status);
     }
   });

@@ -33,6 +33,17 @@ export async function hit(db: DB, limit: Limit, subject: string, now = Date.now(
   return { allowed: hits <= limit.max, remaining: Math.max(0, limit.max - hits), retryAfterSec };
 }
 
+/** Reads a subject's count in the current window without counting a hit (for "failures only" limits). */
+export async function peek(db: DB, limit: Limit, subject: string, now = Date.now()): Promise<RateResult> {
+  const windowMs = limit.windowSec * 1000;
+  const start = new Date(Math.floor(now / windowMs) * windowMs);
+  const key = createHash('sha256').update(`${limit.name}\u0000${subject}`).digest('base64url');
+  const row = await db.selectFrom('rate_limits').select('hits').where('key', '=', key).where('window_start', '=', start).executeTakeFirst();
+  const hits = row?.hits ?? 0;
+  const retryAfterSec = Math.max(1, Math.ceil((start.getTime() + windowMs - now) / 1000));
+  return { allowed: hits < limit.max, remaining: Math.max(0, limit.max - hits), retryAfterSec };
+}
+
 export async function purgeExpiredLimits(db: DB, olderThanSec = 86_400): Promise<void> {
   await sql`delete from rate_limits where window_start < now() - make_interval(secs => ${olderThanSec})`.execute(db);
 }
@@ -56,6 +67,9 @@ export function rateLimit(
 /** The sensitive routes' limits. Tests override them through createApp options. */
 export const LIMITS = {
   login: { name: 'login', max: 10, windowSec: 60 },
+  // Failed logins per account name, whatever the address: stops slow password guessing spread over many
+  // addresses. Counted for unknown names too, so the lockout does not reveal which accounts exist.
+  loginFailures: { name: 'login-failures', max: 10, windowSec: 900 },
   signup: { name: 'signup', max: 5, windowSec: 600 },
   password: { name: 'password', max: 10, windowSec: 600 },
   setup: { name: 'setup', max: 10, windowSec: 600 },
