@@ -38,8 +38,8 @@ export async function peek(db: DB, limit: Limit, subject: string, now = Date.now
   const windowMs = limit.windowSec * 1000;
   const start = new Date(Math.floor(now / windowMs) * windowMs);
   const key = createHash('sha256').update(`${limit.name}\u0000${subject}`).digest('base64url');
-  const row = await db.selectFrom('rate_limits').select('hits').where('key', '=', key).where('window_start', '=', start).executeTakeFirst();
-  const hits = row?.hits ?? 0;
+  const res = await sql<{ hits: number }>`select hits from rate_limits where key = ${key} and window_start = ${start}`.execute(db);
+  const hits = res.rows[0]?.hits ?? 0;
   const retryAfterSec = Math.max(1, Math.ceil((start.getTime() + windowMs - now) / 1000));
   return { allowed: hits < limit.max, remaining: Math.max(0, limit.max - hits), retryAfterSec };
 }
