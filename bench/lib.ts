@@ -5,6 +5,8 @@ export interface Section {
   title: string;
   rows: Array<[string, string]>;
   notes?: string[];
+  /** Markdown appended after the notes as is (e.g. query plans). */
+  extra?: string;
 }
 
 export function percentile(sorted: number[], p: number): number {

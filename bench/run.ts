@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assistantBench } from './assistant.bench.js';
+import { communityBench } from './community.bench.js';
 import { foundationBench } from './foundation.bench.js';
 import { placesBench } from './places.bench.js';
 import { programsBench } from './programs.bench.js';
@@ -16,8 +17,9 @@ async function main() {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
   if (b.status !== 0) process.exit(1);
   const sections: Section[] = [];
-  const only = process.argv.slice(2);
-  const all = { foundation: foundationBench, assistant: assistantBench, places: placesBench, programs: programsBench, translation: translationBench };
+  // Section names; `--…` arguments are options of a section (e.g. --community-posts=10000).
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const all = { foundation: foundationBench, assistant: assistantBench, places: placesBench, programs: programsBench, translation: translationBench, community: communityBench };
   for (const [name, run] of Object.entries(all)) {
     if (only.length && !only.includes(name)) continue;
     const s = await run();
@@ -41,6 +43,7 @@ async function main() {
       '',
       ...(s.notes ?? []).map((n) => `- ${n}`),
       '',
+      ...(s.extra ? [s.extra, ''] : []),
     ]),
   ].join('\n');
   writeFileSync(path.join(root, 'bench', 'RESULTS.md'), md);

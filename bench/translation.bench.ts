@@ -68,6 +68,18 @@ export async function translationBench(): Promise<Section> {
   const warm: number[] = [];
   for (let r = 0; r < 3; r++) for (let i = 0; i < ARTICLES; i++) warm.push(await timed(translating, `/si/guides/${id(i)}`));
 
+  // Program pages (no Sinhala text): the first view translates from Korean and stores the result as
+  // 'machine'; later views look the memory up once (editors' corrections show) and render.
+  const programIds = (await dbh.db.selectFrom('program_translations').select('program_id').where('locale', '=', 'ko').orderBy('program_id').limit(10).execute()).map((r) => r.program_id);
+  const programPlain: number[] = [];
+  registerTranslationService(dbh.db, plainService);
+  for (let r = 0; r < 3; r++) for (const pid of programIds) programPlain.push(await timed(plain, `/si/programs/${pid}`));
+  registerTranslationService(dbh.db, service);
+  const programCold: number[] = [];
+  for (const pid of programIds) programCold.push(await timed(translating, `/si/programs/${pid}`));
+  const programWarm: number[] = [];
+  for (let r = 0; r < 3; r++) for (const pid of programIds) programWarm.push(await timed(translating, `/si/programs/${pid}`));
+
   // The memory hit path alone: one text already translated.
   await translateText(dbh.db, { text: '퇴직금은 1년 이상 일하면 받습니다. 1350에 문의하세요.', target: 'vi', format: 'text', purpose: 'content' });
   const calls = provider.requests.length;
@@ -89,6 +101,9 @@ export async function translationBench(): Promise<Section> {
       [`Guide page, cold memory (stand-in provider, 300 ms latency), ${ARTICLES} pages`, stats(cold)],
       [`Guide page, warm memory, ${ARTICLES * 3} renders`, stats(warm)],
       ['Guide page, provider slower than the render budget (3 s vs 1.5 s), 5 pages', stats(slow)],
+      [`Program page, no provider (English with a note), ${programIds.length * 3} renders`, stats(programPlain)],
+      [`Program page, cold memory (stand-in provider, 300 ms latency), ${programIds.length} pages`, stats(programCold)],
+      [`Program page, warm memory (stored as machine), ${programIds.length * 3} renders`, stats(programWarm)],
     ],
     notes: [
       'One provider call per page: every field of an article goes in one batch. A warm render adds one indexed lookup (all fields at once) to the page.',

@@ -1,5 +1,6 @@
-// Our XSS corpus stored raw (bypassing every input rule) as post titles, bodies, comments and usernames,
-// then rendered by the real server in Chromium: no dialog may open, no injected element or handler may exist.
+// Our XSS corpus stored raw (bypassing every input rule) as post titles, bodies, comments, usernames and event
+// places/addresses, then rendered by the real server in Chromium: no dialog may open, no injected element or
+// handler may exist; the events calendar stays valid RFC 5545 with every payload in it.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { contentHash } from '../src/community/content-rules.js';
+import { assertValidIcs } from '../src/programs/ics-check.js';
 import { XSS_PAYLOADS } from '../src/community/testing/xss-corpus.js';
 import { migrate } from '../src/lib/db/migrate.js';
 import { openDatabase } from '../src/lib/db/open.js';
@@ -14,6 +16,7 @@ import { seedAll } from '../src/seed.js';
 import { launchBrowser, newContext } from './helpers/browser.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import '../src/community/tables.js';
+import '../src/community/event-tables.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,6 +45,11 @@ before(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     postIds.push(post.id);
+    // Every post is also an event whose place and address are payloads, listed in Suwon-si's events.
+    await dbh.db
+      .insertInto('community_events')
+      .values({ post_id: post.id, starts_at: new Date(Date.now() + (i + 1) * 3600_000), ends_at: null, place: P[(i + 5) % P.length]!.slice(0, 200) || 'x', address: P[(i + 6) % P.length]!.slice(0, 300) || null, region_code: '41110' })
+      .execute();
     const top = await dbh.db.insertInto('community_comments').values({ post_id: post.id, author_id: authors[(i + 1) % authors.length]!, body: P[(i + 3) % P.length]! }).returning('id').executeTakeFirstOrThrow();
     await dbh.db.insertInto('community_comments').values({ post_id: post.id, parent_id: top.id, author_id: authors[(i + 2) % authors.length]!, body: P[(i + 4) % P.length]! }).execute();
   }
@@ -67,14 +75,14 @@ async function injected(page: Page): Promise<string[]> {
     }
     for (const s of Array.from(document.scripts)) if (!s.src || !new URL(s.src).pathname.startsWith('/assets/')) found.push(`script ${s.src || s.textContent?.slice(0, 40)}`);
     for (const tag of ['iframe', 'object', 'embed', 'svg:not(.brand-mark):not([aria-hidden="true"])', 'math', 'base', 'meta[http-equiv]', 'form[action^="javascript"]']) {
-      if (document.querySelector(`.ugc ${tag}, .byline ${tag}, h1 ${tag}, .post-summary ${tag}`)) found.push(tag);
+      if (document.querySelector(`.ugc ${tag}, .byline ${tag}, h1 ${tag}, .post-summary ${tag}, .event-box ${tag}, .event-list ${tag}`)) found.push(tag);
     }
     return found;
   });
 }
 
 describe('community XSS in Chromium', () => {
-  test(`${XSS_PAYLOADS.length} payloads in titles, bodies, comments and usernames: no dialog, nothing injected`, async () => {
+  test(`${XSS_PAYLOADS.length} payloads in titles, bodies, comments, usernames and event places: no dialog, nothing injected`, async () => {
     assert.ok(XSS_PAYLOADS.length >= 100);
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
@@ -92,6 +100,18 @@ describe('community XSS in Chromium', () => {
     };
     await visit(`${server.url}/en/community/vietnam?limit=50`);
     for (const id of postIds) await visit(`${server.url}/en/community/posts/${id}`);
+    // The events list, every page of it (payloads as titles and places), in an RTL locale too.
+    for (const locale of ['en', 'ur']) {
+      let next: string | null = `${server.url}/${locale}/community/events?region=41110&limit=50`;
+      while (next) {
+        await visit(next);
+        next = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('main a')).find((a) => a.href.includes('cursor='))?.href ?? null);
+      }
+    }
+    const ics = await (await fetch(`${server.url}/api/v1/community/events.ics?region=41110`)).text();
+    const lines = assertValidIcs(ics);
+    assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, postIds.length, 'every payload event is in the calendar');
+    assertValidIcs(await (await fetch(`${server.url}/api/v1/posts/${postIds[0]}/event.ics`)).text());
     const api = (await (await fetch(`${server.url}/api/v1/posts/${postIds[0]}`)).json()) as { post: { bodyHtml: string } };
     assert.doesNotMatch(api.post.bodyHtml, /<script/i);
     assert.deepEqual(dialogs, [], 'no dialog may open');

@@ -1,6 +1,7 @@
 // Adds or updates UI strings in locales/<locale>.json from a fragment file, under a lock so that several
 // people (or agents) adding keys at the same time never overwrite each other's edits.
 // Usage: node scripts/i18n-add.mjs fragment.json   where fragment = { "key": { "en": "...", "ko": "...", ... } }
+//        node scripts/i18n-add.mjs --prune          removes keys that en.json no longer has from the others
 //        node scripts/i18n-add.mjs --missing        lists keys that en.json has and other locales lack
 import { mkdirSync, readFileSync, rmdirSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,9 @@ if (process.argv[2] === '--missing') {
   process.exit(0);
 }
 
-const fragment = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+// --prune removes, from every other locale, keys that en.json no longer has (renamed or deleted strings).
+const prune = process.argv[2] === '--prune';
+const fragment = prune ? {} : JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const deadline = Date.now() + 30_000;
 for (;;) {
   try { mkdirSync(lock); break; } catch {
@@ -35,6 +38,10 @@ try {
   for (const l of LOCALES) {
     const cat = read(l);
     let n = 0;
+    if (prune && l !== 'en') {
+      const en = read('en');
+      for (const key of Object.keys(cat)) if (!(key in en)) { delete cat[key]; n++; }
+    }
     for (const [key, byLocale] of Object.entries(fragment)) {
       if (typeof byLocale?.[l] === 'string') { cat[key] = byLocale[l]; n++; }
     }

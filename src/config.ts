@@ -33,6 +33,8 @@ const providerVars = {
   GOOGLE_TRANSLATE_V3_LOCATION: z.string().regex(/^[a-z0-9-]+$/).default('global'),
   GOOGLE_TRANSLATE_V3_GLOSSARY: z.string().regex(/^[\w-]+$/, 'must be a glossary id').optional(),
   GOOGLE_TRANSLATE_ACCESS_TOKEN: z.string().optional(),
+  // Or a file holding the token, re-read when it changes and after a 401 (a sidecar refreshes it).
+  GOOGLE_TRANSLATE_ACCESS_TOKEN_FILE: z.string().min(1).optional(),
   // Per-language provider chains, e.g. "papago:ko>vi,th,id,zh,ja,ru,en;google:*" (first match first).
   TRANSLATION_CHAIN: z
     .string()
@@ -81,7 +83,36 @@ export const envSchema = z
     CASE_FIRST_RESPONSE_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
     CASE_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(0).max(24).default(16),
     // Stay-extension reminders before the stay expires: comma-separated offsets in d(ays), w(eeks), m(onths).
+    // Program aggregation (src/programs/aggregation): fetch limits, snapshots kept per source, and whether
+    // sources may point at private/loopback addresses (off: an editor must not be able to make the server
+    // probe the internal network; the tests turn it on for their 127.0.0.1 stand-in server).
+    AGGREGATION_ALLOW_PRIVATE_HOSTS: bool.default(false),
+    AGGREGATION_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+    AGGREGATION_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+    AGGREGATION_SNAPSHOTS_KEPT: z.coerce.number().int().min(1).max(100).default(5),
     REMINDER_OFFSETS: z.string().regex(/^\s*\d{1,3}[dwm](\s*,\s*\d{1,3}[dwm])*\s*$/, 'must be offsets such as "4m,2m,1m,1w"').default('4m,2m,1m,1w'),
+    // Web Push (reminders on the member's devices). Without keys here, a key pair is generated once and kept
+    // in the database (push_vapid_keys) so every node signs alike. Endpoints are accepted only at these push
+    // service hosts ("*." = any subdomain; "*" = any https host): the server POSTs to them, so an open list
+    // would let members aim it at internal addresses. PUSH_ALLOW_LOCAL_ENDPOINTS is for tests (http://127.0.0.1).
+    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)').optional(),
+    VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)').optional(),
+    VAPID_SUBJECT: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL').optional(),
+    PUSH_ENDPOINT_HOSTS: z
+      .string()
+      .regex(/^\s*(\*|(\*\.)?[a-z0-9.-]+)(\s*,\s*(\*|(\*\.)?[a-z0-9.-]+))*\s*$/, 'must be host names separated by commas (e.g. fcm.googleapis.com,*.push.apple.com)')
+      .default('fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,*.push.apple.com'),
+    PUSH_ALLOW_LOCAL_ENDPOINTS: bool.default(false),
+    // Uploaded media (community images): where objects live, and the limits on each uploaded image.
+    STORAGE_DRIVER: z.enum(['disk', 's3']).default('disk'),
+    S3_ENDPOINT: optionalUrl,
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    S3_REGION: z.string().regex(/^[a-z0-9-]+$/).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_PATH_STYLE: bool.default(false),
+    IMAGE_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(8 * 1024 * 1024),
+    IMAGE_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(50_000_000),
     ...providerVars,
   });
 
@@ -109,6 +140,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Several nodes share one PostgreSQL: a per-node generated secret would break their sessions.
   const crossField = cleaned.DATABASE_URL && !cleaned.SESSION_SECRET ? ['SESSION_SECRET: is required when DATABASE_URL is set'] : [];
   crossField.push(...translationProblems(cleaned));
+  if (cleaned.STORAGE_DRIVER === 's3') {
+    for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) if (!cleaned[k]) crossField.push(`${k}: is required when STORAGE_DRIVER=s3`);
+  }
+  if (Boolean(cleaned.VAPID_PUBLIC_KEY) !== Boolean(cleaned.VAPID_PRIVATE_KEY)) crossField.push('VAPID_PRIVATE_KEY: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
   if (!result.success || crossField.length) {
     const problems = (result.success ? [] : result.error.issues).map((i) => {
       const key = i.path.join('.') || '(env)';
@@ -129,7 +164,10 @@ function translationProblems(env: Record<string, string | undefined>): string[] 
     for (const entry of env.TRANSLATION_CHAIN.split(';')) if (entry.trim()) used.add(entry.split(':')[0]!.trim());
   }
   const needs: Record<string, [boolean, string]> = {
-    google: [Boolean(env.GOOGLE_TRANSLATE_API_KEY || (env.GOOGLE_TRANSLATE_V3_PROJECT && env.GOOGLE_TRANSLATE_ACCESS_TOKEN)), 'GOOGLE_TRANSLATE_API_KEY (or GOOGLE_TRANSLATE_V3_PROJECT with GOOGLE_TRANSLATE_ACCESS_TOKEN)'],
+    google: [
+      Boolean(env.GOOGLE_TRANSLATE_API_KEY || (env.GOOGLE_TRANSLATE_V3_PROJECT && (env.GOOGLE_TRANSLATE_ACCESS_TOKEN || env.GOOGLE_TRANSLATE_ACCESS_TOKEN_FILE))),
+      'GOOGLE_TRANSLATE_API_KEY (or GOOGLE_TRANSLATE_V3_PROJECT with GOOGLE_TRANSLATE_ACCESS_TOKEN or GOOGLE_TRANSLATE_ACCESS_TOKEN_FILE)',
+    ],
     deepl: [Boolean(env.DEEPL_API_KEY), 'DEEPL_API_KEY'],
     papago: [Boolean(env.PAPAGO_API_KEY_ID && env.PAPAGO_API_KEY), 'PAPAGO_API_KEY_ID and PAPAGO_API_KEY'],
     libretranslate: [Boolean(env.LIBRETRANSLATE_BASE_URL), 'LIBRETRANSLATE_BASE_URL'],

@@ -7,8 +7,10 @@ import { purgeExpiredLimits, LIMITS } from './lib/http/rate-limit.js';
 import { purgeExpiredSessions } from './accounts/sessions.js';
 import { startCaseWorker } from './cases/worker.js';
 import { startJobLoop } from './lib/jobs/loop.js';
+import { imageSweepJob } from './community/images/sweep-job.js';
 import { createLogger } from './lib/logger.js';
 import { reminderJob } from './programs/reminder-job.js';
+import { aggregationJob } from './programs/aggregation/source-jobs.js';
 import { createMetrics } from './lib/metrics.js';
 import { createApp } from './server.js';
 
@@ -58,7 +60,9 @@ async function main() {
   // Case emails (outbox) and case retention; safe on every node.
   const caseWorker = startCaseWorker({ db: dbh.db, config, logger });
   // Stay-extension reminders (emails go through the cases outbox above).
-  const jobs = startJobLoop([reminderJob(dbh.db, config)], logger);
+  // Community images of deleted posts left in storage (a failed delete) are removed later.
+  // Program sources: each due source is run by one node (scheduled_jobs row claims with a lease).
+  const jobs = startJobLoop([reminderJob(dbh.db, config), imageSweepJob(dbh.db, config), aggregationJob(dbh.db, config)], logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -8,6 +8,7 @@ import { assistantRoutes } from './assistant/routes.js';
 import { caseIntakeRoutes } from './cases/intake-routes.js';
 import { casesRoutes, caseStaffRoutes } from './cases/mount.js';
 import { open311Routes } from './cases/open311/routes.js';
+import { imageUploadLimit, isImageUpload } from './community/images/upload-form.js';
 import { communityRoutes } from './community/routes.js';
 import { sessionLoader } from './accounts/session-middleware.js';
 import { homeRoutes } from './home/routes.js';
@@ -28,6 +29,9 @@ import { render } from './lib/views/render.js';
 import { opsRoutes } from './ops/routes.js';
 import { placesRoutes } from './places/routes.js';
 import { programsRoutes } from './programs/routes.js';
+import { programStaffRoutes } from './programs/staff/routes.js';
+import { aggregationRoutes } from './programs/aggregation/routes.js';
+import { pushRoutes } from './push/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { translationRoutes } from './translation/routes.js';
 
@@ -66,15 +70,15 @@ export function createApp(deps: Deps) {
   app.route('/', staticAssets());
   // Case filing takes attachments: it applies its own larger body limit, then sessions and CSRF itself.
   app.route('/', caseIntakeRoutes(deps));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  const globalLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    },
+  });
+  // New-post forms may carry up to 4 images: they get their own larger limit instead of the global one.
+  const imageLimit = imageUploadLimit(config);
+  app.use('*', (c, next) => (isImageUpload(c) ? imageLimit(c, next) : globalLimit(c, next)));
   app.use('*', etag({ weak: true }));
   // Open311 authenticates partners by API key and uses no cookies: no session, no CSRF (plain form posts).
   app.route('/', open311Routes(deps));
@@ -95,9 +99,12 @@ export function createApp(deps: Deps) {
   app.route('/', placesRoutes(deps));
   app.route('/', communityRoutes(deps));
   app.route('/', programsRoutes(deps));
+  app.route('/', pushRoutes(deps));
   app.route('/', translationRoutes(deps));
   app.route('/', casesRoutes(deps));
   app.route('/', caseStaffRoutes(deps));
+  app.route('/', programStaffRoutes(deps));
+  app.route('/', aggregationRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;

@@ -1,14 +1,17 @@
-// Sections that other features add to My Ieum (/{locale}/me), rendered in registration order.
+// Sections that other features add to My Ieum (/{locale}/me), rendered by `order` (then registration order).
 import type { DB } from '../lib/db/types.js';
 import type { PageCtx } from '../lib/views/page-context.js';
 
 export type MeSection = (db: DB, p: PageCtx, query: Record<string, string>) => Promise<unknown>;
-const sections: MeSection[] = [];
+const sections: Array<{ fn: MeSection; order: number }> = [];
 
-export function registerMeSection(fn: MeSection) {
-  if (!sections.includes(fn)) sections.push(fn);
+/** `order`: lower comes first (default 100); "About me" uses 10 so the profile form leads the page. */
+export function registerMeSection(fn: MeSection, order = 100) {
+  if (sections.some((s) => s.fn === fn)) return;
+  sections.push({ fn, order });
+  sections.sort((a, b) => a.order - b.order);
 }
 
 export async function renderMeSections(db: DB, p: PageCtx, query: Record<string, string>): Promise<unknown[]> {
-  return Promise.all(sections.map((fn) => fn(db, p, query)));
+  return Promise.all(sections.map((s) => s.fn(db, p, query)));
 }

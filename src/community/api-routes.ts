@@ -7,6 +7,9 @@ import { forbidden, notFound } from '../lib/http/errors.js';
 import { parseInput, parseQuery } from '../lib/http/input.js';
 import { toLocale } from '../lib/i18n/locales.js';
 import { canModerate, requireActiveMember } from './access.js';
+import { storageFor } from '../lib/storage/index.js';
+import { createPostWithImages, discardPostImages } from './images/post-images.js';
+import { readImageForm } from './images/upload-form.js';
 import { communityLimits } from './limits.js';
 import { appealDecision, moderate, moderationQueue, reportContent } from './moderate-content.js';
 import { commentJson, postJson } from './present.js';
@@ -16,7 +19,7 @@ import { appealInput, blockInput, commentInput, commentPatch, idParam, listQuery
 import { setCommunityProfile } from './set-profile.js';
 import { findSpace, listSpaces } from './spaces.js';
 import { addComment, deleteComment, editComment } from './write-comment.js';
-import { createPost, deletePost, editPost } from './write-post.js';
+import { deletePost, editPost } from './write-post.js';
 
 const id = (c: Context<AppEnv>) => {
   const r = idParam.safeParse(c.req.param('id'));
@@ -29,6 +32,8 @@ export function communityApiRoutes(deps: Deps) {
   const { db } = deps.dbh;
   const base = deps.config.BASE_URL;
   const limits = communityLimits(deps);
+  const storage = storageFor(deps.config);
+  const imageLimits = { maxBytes: deps.config.IMAGE_MAX_BYTES, maxPixels: deps.config.IMAGE_MAX_PIXELS };
   // Signed-in check first, so anonymous requests get 401 without spending a rate-limit hit.
   const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     requireUser(c);
@@ -69,7 +74,9 @@ export function communityApiRoutes(deps: Deps) {
     const space = await findSpace(db, c.req.param('slug'), c.get('locale'));
     if (!space) throw notFound();
     const input = await parseInput(c, postInput);
-    const r = await createPost(db, user, space.id, input, { locale: c.get('locale'), personalData: 'mask' });
+    // multipart/form-data may carry up to 4 files named "images" with "alt" texts in the same order.
+    const { uploads } = await readImageForm(c);
+    const r = await createPostWithImages(db, user, space.id, input, uploads, { storage, limits: imageLimits, locale: c.get('locale'), personalData: 'mask', log: c.get('log') });
     return c.json({ id: r.id, url: `${base}/${c.get('locale')}/community/posts/${r.id}`, masked: r.masked }, 201);
   });
 
@@ -94,6 +101,7 @@ export function communityApiRoutes(deps: Deps) {
     // Suspended members may still delete their own posts: removing content is never blocked.
     const user = requireUser(c);
     await deletePost(db, user, id(c));
+    await discardPostImages(db, storage, id(c), c.get('log'));
     return c.body(null, 204);
   });
 
@@ -156,6 +164,7 @@ export function communityApiRoutes(deps: Deps) {
     if (user.role !== 'moderator' && user.role !== 'admin') throw forbidden();
     const input = await parseInput(c, moderationInput);
     await moderate(db, user, input, c.get('requestId'));
+    if (input.action === 'delete' && input.targetType === 'post') await discardPostImages(db, storage, input.targetId, c.get('log'));
     return c.json({ done: true });
   });
 

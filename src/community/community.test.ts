@@ -135,7 +135,31 @@ for (const tdb of testDatabases()) {
       };
       await run('appeal', { anonymous: 401, author: 201, other: 403, suspended: 403, modHere: 403, modElsewhere: 403, admin: 403 }, async () => ({ path: `/api/v1/posts/${await hiddenFor()}/appeal`, init: { json: { text: 'It is not spam.' } } }));
       await run('block', { anonymous: 401, author: 400, other: 201, suspended: 201, modHere: 201, modElsewhere: 201, admin: 201 }, async () => ({ path: '/api/v1/blocks', init: { json: { username: 'author' } } }));
-      assert.ok(Object.keys(expect).length >= 12);
+      await run('unblock', { anonymous: 401, author: 400, other: 204, suspended: 204, modHere: 204, modElsewhere: 204, admin: 204 }, async () => ({ path: '/api/v1/blocks/author', init: { method: 'DELETE' } }));
+      // Events (issue 5): a post with event fields; editing it is the author's alone.
+      const day = new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10);
+      const event = () => ({ topic: 'events', eventDate: day, eventTime: '14:00', eventPlace: `Hall ${uniq()}` });
+      await run('create event post', open, async () => ({ path: '/api/v1/spaces/suwon-si/posts', init: { json: { title: `ev ${uniq()}`, body: `b ${uniq()}`, ...event() } } }));
+      const ev = await clients.get('author')!.request('/api/v1/spaces/suwon-si/posts', { json: { title: `ev ${uniq()}`, body: `b ${uniq()}`, ...event() } });
+      const evId = ((await ev.json()) as { id: number }).id;
+      await run('edit event', authorOnly(200), async () => ({ path: `/api/v1/posts/${evId}`, init: { method: 'PATCH', json: { eventPlace: `Room ${uniq()}` } } }));
+      // Space moderators: admins only; each run gets a fresh member so every allowed call really adds/removes.
+      const adminOnly = (ok: number) => ({ anonymous: 401, author: 403, other: 403, suspended: 403, modHere: 403, modElsewhere: 403, admin: ok });
+      const freshMember = async () => {
+        const name = `m${uniq().replace(/[^a-z0-9]/g, '')}`;
+        await createUser(dbh.db, { username: name, password: PW, role: 'member' });
+        return name;
+      };
+      await run('add moderator', adminOnly(201), async () => ({ path: '/api/v1/spaces/nepal/moderators', init: { json: { user: await freshMember(), reason: 'helps in Nepali' } } }));
+      await run('remove moderator', adminOnly(204), async () => {
+        const name = await freshMember();
+        const u = await dbh.db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirstOrThrow();
+        const s = await dbh.db.selectFrom('community_spaces').select('id').where('slug', '=', 'nepal').executeTakeFirstOrThrow();
+        await dbh.db.insertInto('space_moderators').values({ space_id: s.id, user_id: u.id }).execute();
+        await dbh.db.updateTable('users').set({ role: 'moderator' }).where('id', '=', u.id).execute();
+        return { path: `/api/v1/spaces/nepal/moderators/${name}`, init: { method: 'DELETE', json: { reason: 'stepped down' } } };
+      });
+      assert.ok(Object.keys(expect).length >= 17);
     });
 
     test('hidden post: the author sees why and appeals once; audit log has the reason; others get 404', async () => {

@@ -10,6 +10,12 @@ import { href, pageCtx, type PageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { translateText } from '../translation/translate-text.js';
 import { canModerate, requireActiveMember } from './access.js';
+import { eventDraftFromBody, eventDraftOf } from './event-draft.js';
+import { findEvent, regionOptions, regionsForSpace } from './event-queries.js';
+import { storageFor } from '../lib/storage/index.js';
+import { imageFieldsView, imageProblem } from './images/form-state.js';
+import { createPostWithImages, discardPostImages } from './images/post-images.js';
+import { readImageForm } from './images/upload-form.js';
 import { communityLimits } from './limits.js';
 import { appealDecision, moderate, moderationQueue, reportContent } from './moderate-content.js';
 import { communityProfile, findPost, listComments, listPosts, viewerFlags } from './queries.js';
@@ -24,7 +30,7 @@ import { ModerationPage } from './views/moderation-page.js';
 import { PostPage, type Translated } from './views/post-page.js';
 import { SpacePage, type DraftView } from './views/space-page.js';
 import { addComment, deleteComment, editComment } from './write-comment.js';
-import { createPost, deletePost, editPost } from './write-post.js';
+import { deletePost, editPost } from './write-post.js';
 
 registerMeSection(async (db, p, query) => {
   const [spaces, profile, bookmarks] = await Promise.all([listSpaces(db, p.locale), communityProfile(db, p.user!.id), listBookmarks(db, p.user!.id)]);
@@ -39,9 +45,12 @@ const id = (c: Context<AppEnv>) => {
 
 /** Turns a refused draft (validation, personal data, link rules) into the re-rendered form's messages. */
 function draftFrom(p: PageCtx, body: Record<string, unknown>, err: unknown): DraftView {
-  const draft: DraftView = { title: String(body.title ?? ''), body: String(body.body ?? ''), topic: String(body.topic ?? '') };
+  const draft: DraftView = { title: String(body.title ?? ''), body: String(body.body ?? ''), topic: String(body.topic ?? ''), event: eventDraftFromBody(body) };
+  const image = imageProblem(p, err);
+  if (image) return { ...draft, errors: { [image.field]: image.message } };
   if (err instanceof HttpError && err.code === 'personal_data') return { ...draft, personalKinds: err.fields?.kinds ?? '' };
-  if (err instanceof HttpError && err.code === 'invalid_input') return { ...draft, errors: Object.fromEntries(Object.keys(err.fields ?? {}).map((k) => [k, p.t('community.f.invalid')])) };
+  // Event fields carry their own message keys (community.event.err.*); other fields get the generic message.
+  if (err instanceof HttpError && err.code === 'invalid_input') return { ...draft, errors: Object.fromEntries(Object.entries(err.fields ?? {}).map(([k, v]) => [k, p.t(v.startsWith('community.event.err.') ? v : 'community.f.invalid')])) };
   if (err instanceof HttpError && err.status < 500 && err.status !== 429) return { ...draft, errors: { body: err.message } };
   throw err;
 }
@@ -51,6 +60,8 @@ export function communityPageRoutes(deps: Deps) {
   const { db } = deps.dbh;
   const base = deps.config.BASE_URL;
   const limits = communityLimits(deps);
+  const storage = storageFor(deps.config);
+  const imageLimits = { maxBytes: deps.config.IMAGE_MAX_BYTES, maxPixels: deps.config.IMAGE_MAX_PIXELS };
   const R = `${LOCALE_ROUTE}/community`;
   const postUrl = (p: PageCtx, postId: number, q = '') => `${href(p, `/community/posts/${postId}`)}${q}`;
 
@@ -74,6 +85,7 @@ export function communityPageRoutes(deps: Deps) {
     requireUser(c);
     const input = await parseInput(c, moderationInput);
     await moderate(db, p.user!, input, c.get('requestId'));
+    if (input.action === 'delete' && input.targetType === 'post') await discardPostImages(db, storage, input.targetId, c.get('log'));
     return c.redirect(`${href(p, '/community/moderation')}?done=1`, 303);
   });
 
@@ -92,7 +104,8 @@ export function communityPageRoutes(deps: Deps) {
     if (!post || post.status === 'deleted') throw notFound();
     const mod = await canModerate(db, p.user, post.spaceId);
     if (post.status === 'hidden' && p.user?.id !== post.authorId && !mod) throw notFound();
-    const [space, comments, flags] = await Promise.all([findSpace(db, post.spaceSlug, p.locale), listComments(db, post.id, p.user?.id ?? null), viewerFlags(db, post.id, p.user?.id ?? null)]);
+    const [space, comments, flags, event] = await Promise.all([findSpace(db, post.spaceSlug, p.locale), listComments(db, post.id, p.user?.id ?? null), viewerFlags(db, post.id, p.user?.id ?? null), findEvent(db, post.id)]);
+    const eventRegion = event?.regionCode ? (await regionOptions(db, p.locale)).find((r) => r.code === event.regionCode)?.name : undefined;
     let translation: Translated | null = null;
     if (c.req.query('translate') === '1' && post.language !== p.locale) {
       // Bounded wait: a slow provider shows the original with a note instead of holding the page.
@@ -105,7 +118,7 @@ export function communityPageRoutes(deps: Deps) {
     }
     const done = c.req.query('done');
     const notice = done ? p.t(`community.done.${done === 'reported' ? 'reported' : done === 'appealed' ? 'appealed' : done === 'blocked' ? 'blocked' : 'saved'}`) : undefined;
-    return render(c, PostPage({ p, post, space: space!, comments, flags, translation, notice, canModerate: mod }));
+    return render(c, PostPage({ p, post, space: space!, comments, flags, translation, notice, canModerate: mod, event, eventRegion }));
   });
 
   app.get(`${R}/posts/:id/edit`, async (c) => {
@@ -114,7 +127,8 @@ export function communityPageRoutes(deps: Deps) {
     const post = await findPost(db, id(c));
     if (!post || post.status === 'deleted') throw notFound();
     if (post.authorId !== user.id) throw new HttpError(403, 'forbidden', p.t('community.not_author'));
-    return render(c, EditPostPage({ p, id: post.id, draft: { title: post.title, body: post.body, topic: post.topic } }));
+    const regions = await regionsForSpace(db, p.locale, await findSpace(db, post.spaceSlug, p.locale));
+    return render(c, EditPostPage({ p, id: post.id, draft: { title: post.title, body: post.body, topic: post.topic, event: eventDraftOf(await findEvent(db, post.id)) }, regions }));
   });
   app.post(`${R}/posts/:id/edit`, limits.Post, async (c) => {
     const p = pageCtx(c, base);
@@ -125,7 +139,9 @@ export function communityPageRoutes(deps: Deps) {
       if (!input.success) throw new HttpError(400, 'invalid_input', 'invalid', {}, zodFields(input.error));
       await editPost(db, user, id(c), input.data, { locale: p.locale, personalData: body.warned ? 'mask' : 'warn' });
     } catch (err) {
-      return render(c, EditPostPage({ p, id: id(c), draft: draftFrom(p, body, err) }), err instanceof HttpError ? err.status : 400);
+      const post = await findPost(db, id(c));
+      const regions = post ? await regionsForSpace(db, p.locale, await findSpace(db, post.spaceSlug, p.locale)) : undefined;
+      return render(c, EditPostPage({ p, id: id(c), draft: draftFrom(p, body, err), regions }), err instanceof HttpError ? err.status : 400);
     }
     return c.redirect(postUrl(p, id(c), '?done=saved'), 303);
   });
@@ -133,6 +149,7 @@ export function communityPageRoutes(deps: Deps) {
     const p = pageCtx(c, base);
     const post = await findPost(db, id(c));
     await deletePost(db, requireUser(c), id(c));
+    await discardPostImages(db, storage, id(c), c.get('log'));
     return c.redirect(href(p, post ? `/community/${post.spaceSlug}` : '/community'), 303);
   });
   for (const [kind, fn] of [['like', setLike], ['bookmark', setBookmark]] as const) {
@@ -185,7 +202,7 @@ export function communityPageRoutes(deps: Deps) {
     const q = listQuery.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== '')));
     const o = q.success ? q.data : { limit: 20, topic: undefined, q: undefined, cursor: undefined };
     const page = await listPosts(db, { spaceIds: [space.id], topic: o.topic, q: o.q, cursor: o.cursor, limit: o.limit, viewerId: p.user?.id });
-    return render(c, SpacePage({ p, space, posts: page.posts, next: page.next, topic: o.topic, q: o.q, canPost: Boolean(p.user) }));
+    return render(c, SpacePage({ p, space, posts: page.posts, next: page.next, topic: o.topic, q: o.q, canPost: Boolean(p.user), regions: p.user ? await regionsForSpace(db, p.locale, space) : undefined, images: imageFieldsView(p, deps.config, { tooLarge: c.req.query('error') === 'too_large' }) }));
   });
   app.post(`${R}/:slug/posts`, limits.Post, async (c) => {
     const p = pageCtx(c, base);
@@ -193,15 +210,16 @@ export function communityPageRoutes(deps: Deps) {
     const space = await findSpace(db, c.req.param('slug'), p.locale);
     if (!space) throw notFound();
     const body = await parseForm(c);
+    const imageForm = await readImageForm(c);
     try {
       const input = postInput.safeParse(body);
       if (!input.success) throw new HttpError(400, 'invalid_input', 'invalid', {}, zodFields(input.error));
-      const r = await createPost(db, user, space.id, input.data, { locale: p.locale, personalData: body.warned ? 'mask' : 'warn' });
+      const r = await createPostWithImages(db, user, space.id, input.data, imageForm.uploads, { storage, limits: imageLimits, locale: p.locale, personalData: body.warned ? 'mask' : 'warn', log: c.get('log') });
       return c.redirect(postUrl(p, r.id), 303);
     } catch (err) {
       const draft = draftFrom(p, body, err);
       const page = await listPosts(db, { spaceIds: [space.id], limit: 20, viewerId: user.id });
-      return render(c, SpacePage({ p, space, posts: page.posts, next: page.next, draft, canPost: true }), err instanceof HttpError ? err.status : 400);
+      return render(c, SpacePage({ p, space, posts: page.posts, next: page.next, draft, canPost: true, regions: await regionsForSpace(db, p.locale, space), images: imageFieldsView(p, deps.config, { form: imageForm, err }) }), err instanceof HttpError ? err.status : 400);
     }
   });
 

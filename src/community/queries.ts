@@ -1,6 +1,7 @@
 // Community reads: posts by keyset (created_at, id), search in any script, a post with its comments.
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Queryable } from '../lib/db/types.js';
+import { imagesJsonSql, type ImageView } from './images/image-view.js';
 import type { ContentStatus, Topic } from './tables.js';
 import './tables.js';
 
@@ -10,6 +11,8 @@ export interface PostRow {
   spaceSlug: string;
   authorId: number;
   authorName: string;
+  /** The author's visa type only when they opted in to show it (0009); null otherwise, never read past SQL. */
+  authorVisa: string | null;
   topic: Topic;
   title: string;
   body: string;
@@ -22,6 +25,8 @@ export interface PostRow {
   createdAt: Date;
   editedAt: Date | null;
   cursor: string;
+  /** Up to 4 images in order (src/community/images). */
+  images: ImageView[];
 }
 
 export interface CommentRow {
@@ -30,6 +35,7 @@ export interface CommentRow {
   parentId: number | null;
   authorId: number;
   authorName: string;
+  authorVisa: string | null;
   body: string;
   language: string | null;
   status: ContentStatus;
@@ -41,6 +47,8 @@ export interface CommentRow {
 
 /** A deleted account shows as "deleted user" (null here; views substitute the localized label). */
 const authorName = sql<string>`case when u.deleted_at is not null then '' else u.username end`;
+/** Visa status is sensitive: selected only for authors who opted in, so an opted-out value never leaves the database. */
+const authorVisa = sql<string | null>`case when u.deleted_at is null and u.show_visa_publicly then u.visa_type end`;
 
 function postSelect(db: Queryable) {
   return db
@@ -48,17 +56,18 @@ function postSelect(db: Queryable) {
     .innerJoin('community_spaces as s', 's.id', 'p.space_id')
     .innerJoin('users as u', 'u.id', 'p.author_id')
     .select([
-      'p.id', 'p.space_id', 's.slug', 'p.author_id', authorName.as('author_name'), 'p.topic', 'p.title', 'p.body', 'p.language', 'p.status',
+      'p.id', 'p.space_id', 's.slug', 'p.author_id', authorName.as('author_name'), authorVisa.as('author_visa'), 'p.topic', 'p.title', 'p.body', 'p.language', 'p.status',
       'p.hidden_reason', 'p.appeal', 'p.like_count', 'p.comment_count', 'p.created_at', 'p.edited_at',
       sql<string>`(extract(epoch from p.created_at) * 1000000)::bigint::text`.as('micros'),
+      imagesJsonSql.as('images'),
     ]);
 }
 
 type RawPost = Awaited<ReturnType<ReturnType<typeof postSelect>['execute']>>[number];
 const toPost = (r: RawPost): PostRow => ({
-  id: r.id, spaceId: r.space_id, spaceSlug: r.slug, authorId: r.author_id, authorName: r.author_name, topic: r.topic, title: r.title, body: r.body,
+  id: r.id, spaceId: r.space_id, spaceSlug: r.slug, authorId: r.author_id, authorName: r.author_name, authorVisa: r.author_visa, topic: r.topic, title: r.title, body: r.body,
   language: r.language, status: r.status, hiddenReason: r.hidden_reason, appeal: r.appeal, likeCount: r.like_count, commentCount: r.comment_count,
-  createdAt: r.created_at, editedAt: r.edited_at, cursor: Buffer.from(`${r.micros}.${r.id}`).toString('base64url'),
+  createdAt: r.created_at, editedAt: r.edited_at, cursor: Buffer.from(`${r.micros}.${r.id}`).toString('base64url'), images: r.images,
 });
 
 export function decodeCursor(cursor: string | undefined): { micros: string; id: number } | null {
@@ -69,6 +78,18 @@ export function decodeCursor(cursor: string | undefined): { micros: string; id: 
 
 /** LIKE pattern with the wildcard characters escaped: a search for "50%" means the text "50%". */
 export const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * Two Hangul syllables ("비자", "수영") have no trigram, so the trigram index cannot serve them and a rare
+ * word meant scanning every post (2 s at 1M posts). Decomposed into jamo they are 4–6 letters, which the
+ * trigram index on the jamo-only text (migrations/0012) can serve. The jamo condition is only a prefilter:
+ * it is implied by the LIKE above (NFD of a Hangul string is the concatenation of its syllables' jamo, and
+ * non-jamo runs become one space), so results are identical. Pure Hangul only: spaces or other letters
+ * would not survive the jamo-only projection.
+ */
+const SHORT_HANGUL = /^[\uac00-\ud7a3]{2}$/;
+/** Must stay identical to the expression of community_posts_hangul_idx (migrations/0012_community_scale.sql). */
+const HANGUL_JAMO = sql`regexp_replace(normalize(lower(p.title || ' ' || p.body), NFD), '[^\\u1100-\\u11ff]+', ' ', 'g')`;
 
 export interface ListOptions {
   spaceIds?: number[];
@@ -87,6 +108,7 @@ export async function listPosts(db: Queryable, o: ListOptions): Promise<{ posts:
   if (o.topic) q = q.where('p.topic', '=', o.topic);
   if (o.authorId) q = q.where('p.author_id', '=', o.authorId);
   if (o.q) q = q.where(sql<SqlBool>`lower(p.title || ' ' || p.body) like ${likePattern(o.q)}`);
+  if (o.q && SHORT_HANGUL.test(o.q)) q = q.where(sql<SqlBool>`${HANGUL_JAMO} like ${likePattern(o.q.normalize('NFD'))}`);
   if (o.viewerId) {
     const viewer = o.viewerId;
     q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('community_blocks as b').select('b.blocked_id').where('b.blocker_id', '=', viewer).whereRef('b.blocked_id', '=', 'p.author_id'))));
@@ -110,13 +132,13 @@ export async function listComments(db: Queryable, postId: number, viewerId: numb
   let q = db
     .selectFrom('community_comments as c')
     .innerJoin('users as u', 'u.id', 'c.author_id')
-    .select(['c.id', 'c.post_id', 'c.parent_id', 'c.author_id', authorName.as('author_name'), 'c.body', 'c.language', 'c.status', 'c.hidden_reason', 'c.appeal', 'c.created_at', 'c.edited_at'])
+    .select(['c.id', 'c.post_id', 'c.parent_id', 'c.author_id', authorName.as('author_name'), authorVisa.as('author_visa'), 'c.body', 'c.language', 'c.status', 'c.hidden_reason', 'c.appeal', 'c.created_at', 'c.edited_at'])
     .where('c.post_id', '=', postId)
     .where('c.status', '!=', 'deleted');
   if (viewerId) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('community_blocks as b').select('b.blocked_id').where('b.blocker_id', '=', viewerId).whereRef('b.blocked_id', '=', 'c.author_id'))));
   const rows = await q.orderBy('c.created_at').orderBy('c.id').limit(500).execute();
   return rows.map((r) => ({
-    id: r.id, postId: r.post_id, parentId: r.parent_id, authorId: r.author_id, authorName: r.author_name, body: r.body, language: r.language,
+    id: r.id, postId: r.post_id, parentId: r.parent_id, authorId: r.author_id, authorName: r.author_name, authorVisa: r.author_visa, body: r.body, language: r.language,
     status: r.status, hiddenReason: r.hidden_reason, appeal: r.appeal, createdAt: r.created_at, editedAt: r.edited_at,
   }));
 }

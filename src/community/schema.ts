@@ -1,5 +1,6 @@
 // Input schemas of the community API and forms.
 import { z } from 'zod';
+import { eventFields } from './event-draft.js';
 import { REPORT_REASONS, TOPICS } from './tables.js';
 
 /** PostgreSQL text cannot hold NUL; other C0 controls (except tab/newline) have no place in a post either. */
@@ -20,12 +21,17 @@ export const postInput = z.object({
   topic: z.enum(TOPICS).default('questions'),
   /** The author saw the personal-data warning and wants the text published as written. */
   confirmPersonalData: flag,
+  /** Event fields (start in Asia/Seoul, place...): required for the events topic or with isEvent. */
+  ...eventFields,
+  // A form without the box ticked means "not an event" (on edit: remove it); PATCH keeps what is there.
+  isEvent: flag,
 });
 export const postPatch = z.object({
   title: text(200).optional(),
   body: text(20000).optional(),
   topic: z.enum(TOPICS).optional(),
   confirmPersonalData: flag,
+  ...eventFields,
 });
 export const commentInput = z.object({
   body: text(5000),
@@ -41,7 +47,8 @@ export const moderationInput = z.object({
   targetType: z.enum(['post', 'comment']),
   targetId: z.coerce.number().int().positive(),
   reason: text(500).refine((v) => v.length >= 3),
-  days: z.coerce.number().int().min(1).max(365).optional(),
+  // The page form always sends the days box; empty means "no number" (only suspensions use it).
+  days: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(365).optional()),
 });
 export const blockInput = z.object({ username: text(64) });
 export const profileInput = z.object({
@@ -57,3 +64,9 @@ export const listQuery = z.object({
   locale: z.string().optional(),
 });
 export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An admin adds or removes a space moderator: the member by username or email, and why (audited). */
+export const moderatorChangeInput = z.object({
+  space: z.string().trim().min(1).max(80),
+  user: text(254),
+  reason: text(500).refine((v) => v.length >= 3),
+});

@@ -33,6 +33,14 @@ export class Revisioned<T> {
     return this.#building;
   }
 
+  /** Rebuilds now (this node just changed the data): the next get() sees the change without waiting. */
+  refresh(): Promise<T> {
+    this.#checkedAt = Date.now();
+    // A build already running may have read the data before the change: rebuild after it.
+    const running = this.#building;
+    return running ? running.catch(() => undefined).then(() => this.#rebuild()) : this.#rebuild();
+  }
+
   async get(): Promise<T> {
     if (this.#value === null) return this.#rebuild();
     const now = Date.now();

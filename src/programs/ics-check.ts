@@ -24,9 +24,13 @@ export function assertValidIcs(text: string): string[] {
     } else if (l.startsWith('END:')) {
       assert.equal(stack.pop(), l.slice(4), 'balanced BEGIN/END');
       if (l === 'END:VEVENT') {
-        for (const p of ['UID:', 'DTSTAMP:', 'DTSTART;VALUE=DATE:', 'SUMMARY:', 'URL:']) assert.ok(event!.some((x) => x.startsWith(p)), `VEVENT has ${p}`);
+        for (const p of ['UID:', 'DTSTAMP:', 'DTSTART', 'SUMMARY:', 'URL:']) assert.ok(event!.some((x) => x.startsWith(p)), `VEVENT has ${p}`);
         assert.match(event!.find((x) => x.startsWith('DTSTAMP:'))!, /^DTSTAMP:\d{8}T\d{6}Z$/);
-        assert.match(event!.find((x) => x.startsWith('DTSTART;'))!, /^DTSTART;VALUE=DATE:\d{8}$/);
+        // All-day (VALUE=DATE), local time in a zone the calendar defines (TZID), or UTC.
+        const start = event!.find((x) => x.startsWith('DTSTART'))!;
+        assert.match(start, /^DTSTART(;VALUE=DATE:\d{8}|;TZID=[^:;]+:\d{8}T\d{6}|:\d{8}T\d{6}Z)$/);
+        const tzid = /;TZID=([^:;]+):/.exec(start)?.[1];
+        if (tzid) assert.ok(lines.includes(`TZID:${tzid}`), `VTIMEZONE for ${tzid}`);
         event = null;
       }
     } else if (event) event.push(l);

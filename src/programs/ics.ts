@@ -41,7 +41,21 @@ const nextDay = (d: string) => {
   const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, dd + 1)).toISOString().slice(0, 10);
 };
-const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/** DTSTAMP/UTC form: 20261127T010203Z. */
+export const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Asia/Seoul as a VTIMEZONE (no daylight saving since 1988), for DTSTART;TZID=Asia/Seoul values. */
+export const SEOUL_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Asia/Seoul',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0900',
+  'TZOFFSETTO:+0900',
+  'TZNAME:KST',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
 
 export function buildCalendar(opts: { name: string; events: IcsEvent[]; now?: Date }): string {
   const now = opts.now ?? new Date();
@@ -54,15 +68,7 @@ export function buildCalendar(opts: { name: string; events: IcsEvent[]; now?: Da
     `X-WR-CALNAME:${escapeText(opts.name)}`,
     'X-WR-TIMEZONE:Asia/Seoul',
     // Always present so the calendar has at least one component even with no deadlines (RFC 5545 §3.6).
-    'BEGIN:VTIMEZONE',
-    'TZID:Asia/Seoul',
-    'BEGIN:STANDARD',
-    'DTSTART:19700101T000000',
-    'TZOFFSETFROM:+0900',
-    'TZOFFSETTO:+0900',
-    'TZNAME:KST',
-    'END:STANDARD',
-    'END:VTIMEZONE',
+    ...SEOUL_VTIMEZONE,
   ];
   for (const e of opts.events) {
     lines.push(

@@ -33,7 +33,7 @@ const program = {
 const filters = ['locale', 'category', 'level', 'region', 'open', 'q', 'visa', 'nationality', 'age', 'family', 'employment', 'for', 'limit'].map((name) => ({ name, in: 'query', schema: str }));
 const profile = {
   type: 'object',
-  properties: { visa: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, nationality: { type: ['string', 'null'] }, locale: { type: ['string', 'null'] }, stayExpiresOn: { type: ['string', 'null'], format: 'date' } },
+  properties: { visa: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, nationality: { type: ['string', 'null'] }, locale: { type: ['string', 'null'] }, stayExpiresOn: { type: ['string', 'null'], format: 'date' }, showVisa: { type: 'boolean', description: 'Show the visa type next to my name on community posts (default false)' } },
 };
 const auth = { '401': { $ref: '#/components/responses/Unauthorized' } };
 

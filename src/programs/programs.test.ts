@@ -141,7 +141,7 @@ for (const tdb of testDatabases()) {
 
       const ok = await c.request('/api/v1/me', { method: 'PATCH', json: { visa: 'e9', region: '41590', nationality: 'vn', locale: 'vi' } });
       assert.equal(ok.status, 200);
-      assert.deepEqual(((await ok.json()) as { profile: object }).profile, { visa: 'E-9', region: '41590', nationality: 'VN', locale: 'vi', stayExpiresOn: null });
+      assert.deepEqual(((await ok.json()) as { profile: object }).profile, { visa: 'E-9', region: '41590', nationality: 'VN', locale: 'vi', stayExpiresOn: null, showVisa: false });
       const mine = ((await (await c.request('/api/v1/programs?for=me&locale=en')).json()) as { programs: ApiProgram[] }).programs;
       assert.ok(mine.some((p) => p.id === 'eps-employment-training') && !mine.some((p) => p.id === 'ansan-foreign-resident-counselling-center'), 'for=me uses the profile');
 
@@ -223,6 +223,51 @@ for (const tdb of testDatabases()) {
       await c.request('/en/me/profile', { form: { _csrf: token, visa: '', region: '', nationality: '', stayExpiresOn: '' } });
       const after = await (await c.request('/en/me')).text();
       assert.doesNotMatch(after, /value="H-2"/);
+    });
+
+    test('About me: one form; inline errors keep the input; "Delete my stay details" clears visa, expiry and reminders', async () => {
+      const c = new TestClient(app);
+      await c.request('/api/v1/auth/signup', { json: { username: 'aboutme', password: PW } });
+      const token = await c.csrfToken('/en/me');
+      const page = await (await c.request('/en/me')).text();
+      assert.equal((page.match(/name="nationality"/g) ?? []).length, 1, 'one nationality field on My Ieum');
+      assert.equal((page.match(/name="region"/g) ?? []).length, 1, 'one city field on My Ieum');
+      assert.ok(page.indexOf('id="my-details"') < page.indexOf('id="community"'), 'About me comes first');
+      assert.match(page, /Also remind me on this device/);
+      assert.match(page, /<div id="push-device" hidden/, 'hidden until the script finds Web Push');
+
+      const bad = await c.request('/en/me/profile', { form: { _csrf: token, visa: 'tourist', region: '41590', nationality: 'NP', stayExpiresOn: '1999-01-01', showVisa: 'yes' } });
+      assert.equal(bad.status, 400);
+      const html = await bad.text();
+      assert.match(html, /id="error-summary"/);
+      assert.match(html, /href="#md-stay"/);
+      assert.match(html, /id="md-stay"[^>]*value="1999-01-01"[^>]*aria-invalid="true" aria-describedby="md-stay-hint md-stay-error"/);
+      assert.match(html, /id="md-stay-error"[^>]*>Enter a date between one year ago and ten years from now/);
+      assert.match(html, /id="md-visa"[^>]*value="tourist"[^>]*aria-invalid="true"/);
+      assert.match(html, /<option value="41590" selected/, 'the city choice is kept');
+      assert.match(html, /id="md-show-visa"[^>]*checked/, 'the opt-in is kept');
+      assert.equal((await c.request('/en/me/profile', { form: { _csrf: token, stayExpiresOn: '2027-02-30' } })).status, 400);
+      const u0 = await dbh.db.selectFrom('users').select(['visa_type', 'stay_expires_on', 'region_code']).where('username', '=', 'aboutme').executeTakeFirstOrThrow();
+      assert.deepEqual(u0, { visa_type: null, stay_expires_on: null, region_code: null }, 'nothing saved from a refused form');
+
+      const expires = addDays(seoulToday(), 100);
+      const ok = await c.request('/en/me/profile', { form: { _csrf: token, visa: 'E-9', region: '41590', nationality: 'NP', stayExpiresOn: expires } });
+      assert.equal(ok.status, 303);
+      assert.match(ok.headers.get('location')!, /\/en\/me\?done=profile#my-details$/);
+      const saved = await (await c.request('/en/me?done=profile')).text();
+      assert.match(saved, /Your details were saved/);
+      assert.match(saved, /<option value="NP" selected/);
+      assert.match(saved, /href="\/en\/community\/nepal"/, 'my spaces follow the profile');
+      const api = (await (await c.request('/api/v1/me/reminders')).json()) as { reminders: unknown[] };
+      assert.equal(api.reminders.length, 3);
+
+      const del = await c.request('/en/me/profile/delete-stay', { form: { _csrf: token } });
+      assert.equal(del.status, 303);
+      const u = await dbh.db.selectFrom('users').select(['id', 'visa_type', 'stay_expires_on', 'region_code', 'nationality']).where('username', '=', 'aboutme').executeTakeFirstOrThrow();
+      assert.deepEqual({ ...u, id: 0 }, { id: 0, visa_type: null, stay_expires_on: null, region_code: '41590', nationality: 'NP' }, 'city and nationality stay');
+      assert.equal((await dbh.db.selectFrom('user_reminders').select('id').where('user_id', '=', u.id).execute()).length, 0);
+      assert.match(await (await c.request('/en/me?done=stay-deleted')).text(), /stay expiry date and reminders were deleted/);
+      assert.equal((await new TestClient(app).request('/en/me/profile/delete-stay', { form: { _csrf: token } })).status, 403);
     });
 
     test('saving a program to My Ieum', async () => {

@@ -3,16 +3,18 @@
 import { Hono } from 'hono';
 import { registerAnonymizer } from '../accounts/delete-account.js';
 import { requireUser } from '../accounts/access.js';
-import { registerMeSection } from '../accounts/me-sections.js';
+import { registerMeSection, renderMeSections } from '../accounts/me-sections.js';
+import { MePage } from '../accounts/views/me-page.js';
+import { readNationalities } from '../community/spaces.js';
 import type { AppEnv, Deps } from '../lib/http/env.js';
-import { notFound, validationError, zodFields } from '../lib/http/errors.js';
+import { HttpError, notFound, validationError, zodFields } from '../lib/http/errors.js';
 import { parseInput, parseQuery, readBody } from '../lib/http/input.js';
-import { isLocale, LOCALE_ROUTE } from '../lib/i18n/locales.js';
+import { BCP47, isLocale, LOCALE_ROUTE, type Locale } from '../lib/i18n/locales.js';
 import { translator } from '../lib/i18n/messages.js';
-import { href, pageCtx } from '../lib/views/page-context.js';
+import { href, pageCtx, type PageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { listRegions } from '../places/queries.js';
-import { seoulToday } from './dates.js';
+import { isValidDate, seoulToday } from './dates.js';
 import { deadlinesCalendar } from './deadlines-feed.js';
 import { findPrograms } from './find-programs.js';
 import { upcomingDeadlines } from './list-programs.js';
@@ -20,16 +22,53 @@ import { deadlineOf, effectiveStatus } from './model.js';
 import { parseOffsets } from './reminders.js';
 import { isSaved, saveProgram } from './save-program.js';
 import { listReminders } from './schedule-reminders.js';
-import { nonEmpty, patchMeInput, profileForm, programsQuery } from './schema.js';
+import { nationalitySchema, nonEmpty, patchMeInput, profileForm, programsQuery, regionSchema, visaSchema, type PatchMeInput, type ProfileFormValues } from './schema.js';
 import { programJson } from './serialize.js';
-import { eraseProfile, getProfile, updateProfile } from './update-profile.js';
-import { MeProgramsSection } from './views/me-section.js';
+import { clearStayDetails, eraseProfile, getProfile, stayDateProblem, updateProfile } from './update-profile.js';
+import { MeProgramsSection, type AboutFormState } from './views/me-section.js';
 import { DeadlinesPage } from './views/deadlines-page.js';
 import { ProgramPage } from './views/program-page.js';
 import { ProgramsPage } from './views/programs-page.js';
+import { machineJson, machineTranslatedProgram, withRememberedTitles } from '../translation/localize-program.js';
 import { loadProgram, loadPrograms, savedProgramIds } from './queries.js';
 
 let registered = false;
+
+/** A refused "About me" form, handed from the POST handler to the section it re-renders (keyed by request). */
+const refusedForms = new WeakMap<PageCtx, AboutFormState>();
+
+/** The nationalities of the community spaces, named in the reader's language, alphabetically. */
+function nationalityOptions(locale: Locale): Array<{ code: string; name: string }> {
+  const names = new Intl.DisplayNames([BCP47[locale], 'en'], { type: 'region' });
+  return readNationalities()
+    .map((n) => ({ code: n.code, name: locale === 'ko' ? n.ko : locale === 'en' ? n.en : (names.of(n.code) ?? n.en) }))
+    .sort((a, b) => a.name.localeCompare(b.name, BCP47[locale]));
+}
+
+/** Validates the form field by field, so every problem is shown beside its field with the input kept. */
+function checkAboutForm(p: PageCtx, v: ProfileFormValues): { input: PatchMeInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const blank = (x: string) => x.trim() === '';
+  const input: PatchMeInput = { showVisa: v.showVisa };
+  const visa = visaSchema.safeParse(v.visa);
+  if (blank(v.visa)) input.visa = null;
+  else if (visa.success) input.visa = visa.data;
+  else errors.visa = p.t('me.about.error.visa');
+  const nat = nationalitySchema.safeParse(v.nationality);
+  if (blank(v.nationality)) input.nationality = null;
+  else if (nat.success) input.nationality = nat.data;
+  else errors.nationality = p.t('me.about.error.choose');
+  const reg = regionSchema.safeParse(v.region);
+  if (blank(v.region)) input.region = null;
+  else if (reg.success) input.region = reg.data;
+  else errors.region = p.t('me.about.error.choose');
+  const stay = v.stayExpiresOn.trim();
+  if (!stay) input.stayExpiresOn = null;
+  else if (!isValidDate(stay)) errors.stayExpiresOn = p.t('me.about.error.date');
+  else if (stayDateProblem(stay)) errors.stayExpiresOn = p.t('me.about.error.stay_range');
+  else input.stayExpiresOn = stay;
+  return { input, errors };
+}
 
 export function programsRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -40,13 +79,18 @@ export function programsRoutes(deps: Deps) {
   if (!registered) {
     registered = true;
     registerAnonymizer(eraseProfile);
-    // My Ieum: the member's details, reminders and saved programs (db comes from the caller: tests open many).
+    // My Ieum: "About me", reminders and saved programs, first on the page (db comes from the caller: tests open many).
     registerMeSection(async (sdb, p, query) => {
       const user = p.user!;
       const [profile, reminders, regions, saved] = await Promise.all([getProfile(sdb, user.id), listReminders(sdb, user.id), listRegions(sdb, p.locale), savedProgramIds(sdb, user.id)]);
       const programs = await loadPrograms(sdb, p.locale, saved);
-      return MeProgramsSection({ p, profile, reminders, regions, saved: programs, notice: query.done === 'profile' });
-    });
+      const form = refusedForms.get(p) ?? {
+        values: { visa: profile.visa ?? '', region: profile.region ?? '', nationality: profile.nationality ?? '', stayExpiresOn: profile.stayExpiresOn ?? '', showVisa: profile.showVisa },
+        errors: {},
+      };
+      const notice = query.done === 'profile' ? 'saved' : query.done === 'stay-deleted' ? 'stay-deleted' : null;
+      return MeProgramsSection({ p, form, stayExpiresOn: profile.stayExpiresOn, reminders, regions, nationalities: nationalityOptions(p.locale), saved: programs, notice });
+    }, 10);
   }
 
   // ---- JSON API ----
@@ -71,10 +115,13 @@ export function programsRoutes(deps: Deps) {
   app.get('/api/v1/programs/:id', async (c) => {
     const q = parseQuery(c, programsQuery.pick({ locale: true }));
     const locale = q.locale ?? c.get('locale');
-    const program = await loadProgram(db, c.req.param('id'), locale);
-    if (!program) throw notFound('No such program.');
+    const found = await loadProgram(db, c.req.param('id'), locale);
+    if (!found) throw notFound('No such program.');
+    // No curated text in this locale: machine-translated from Korean within the render budget (labelled).
+    const { program, machine } = await machineTranslatedProgram(db, found, locale, deps.config.TRANSLATION_RENDER_BUDGET_MS);
     const today = seoulToday();
-    return c.json({ program: programJson({ program, status: effectiveStatus(program, today), deadline: deadlineOf(program, today), reasons: null }, tFor(locale), base, locale) });
+    const json = programJson({ program, status: effectiveStatus(program, today), deadline: deadlineOf(program, today), reasons: null }, tFor(locale), base, locale);
+    return c.json({ program: machine ? { ...json, translation: { ...json.translation, machine: machineJson(machine, base) } } : json });
   });
 
   app.patch('/api/v1/me', async (c) => {
@@ -114,6 +161,8 @@ export function programsRoutes(deps: Deps) {
     const parsed = programsQuery.safeParse(nonEmpty(c.req.query()));
     const q = parsed.success ? parsed.data : {};
     const [found, regions] = await Promise.all([findPrograms(db, p.locale, q, p.user), listRegions(db, p.locale)]);
+    // Titles still in English come from the translation memory when it has them (never a provider call here).
+    found.listed = await withRememberedTitles(db, found.listed, p.locale);
     const errors = parsed.success ? {} : zodFields(parsed.error);
     return render(c, ProgramsPage({ p, regions, q, found, errors, query: new URL(c.req.url).search }), parsed.success ? 200 : 400);
   });
@@ -130,11 +179,12 @@ export function programsRoutes(deps: Deps) {
 
   app.get(`${LOCALE_ROUTE}/programs/:id`, async (c) => {
     const p = pageCtx(c, base);
-    const program = await loadProgram(db, c.req.param('id'), p.locale);
-    if (!program) throw notFound(p.t('error.404.body'));
+    const found = await loadProgram(db, c.req.param('id'), p.locale);
+    if (!found) throw notFound(p.t('error.404.body'));
+    const { program, machine } = await machineTranslatedProgram(db, found, p.locale, deps.config.TRANSLATION_RENDER_BUDGET_MS);
     const [regions, saved] = await Promise.all([listRegions(db, p.locale), p.user ? isSaved(db, p.user.id, program.id) : false]);
     const today = seoulToday();
-    return render(c, ProgramPage({ p, program, status: effectiveStatus(program, today), deadline: deadlineOf(program, today), regions, saved, justSaved: c.req.query('saved') }));
+    return render(c, ProgramPage({ p, program, machine, status: effectiveStatus(program, today), deadline: deadlineOf(program, today), regions, saved, justSaved: c.req.query('saved') }));
   });
 
   app.post(`${LOCALE_ROUTE}/programs/:id/save`, async (c) => {
@@ -151,13 +201,32 @@ export function programsRoutes(deps: Deps) {
     const user = requireUser(c);
     const formParsed = profileForm.safeParse(await readBody(c));
     if (!formParsed.success) throw validationError(formParsed.error);
-    const form = formParsed.data;
-    // Empty form fields clear the value; the same validation as the API.
-    const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v);
-    const parsed = patchMeInput.safeParse({ visa: blank(form.visa), region: blank(form.region), nationality: blank(form.nationality), stayExpiresOn: blank(form.stayExpiresOn) });
-    if (!parsed.success) throw validationError(parsed.error);
-    await updateProfile(db, user, parsed.data, offsets, c.get('requestId'));
+    const f = formParsed.data;
+    const values: ProfileFormValues = { visa: f.visa ?? '', region: f.region ?? '', nationality: f.nationality ?? '', stayExpiresOn: f.stayExpiresOn ?? '', showVisa: f.showVisa === 'yes' };
+    let { input, errors } = checkAboutForm(p, values);
+    if (!Object.keys(errors).length) {
+      try {
+        await updateProfile(db, user, input, offsets, c.get('requestId'));
+      } catch (err) {
+        // The use case's own checks (e.g. an unknown city code) become inline errors too.
+        if (!(err instanceof HttpError) || err.status !== 400 || !err.fields) throw err;
+        errors = Object.fromEntries(Object.keys(err.fields).map((k) => [k, k === 'stayExpiresOn' ? p.t('me.about.error.stay_range') : p.t('me.about.error.choose')]));
+      }
+    }
+    if (Object.keys(errors).length) {
+      // Re-render My Ieum with the member's input kept and each problem beside its field.
+      refusedForms.set(p, { values, errors });
+      const sections = await renderMeSections(db, p, {});
+      return render(c, MePage({ p, sections }), 400);
+    }
     return c.redirect(`${href(p, '/me')}?done=profile#my-details`, 303);
+  });
+
+  app.post(`${LOCALE_ROUTE}/me/profile/delete-stay`, async (c) => {
+    const p = pageCtx(c, base);
+    const user = requireUser(c);
+    await clearStayDetails(db, user, c.get('requestId'));
+    return c.redirect(`${href(p, '/me')}?done=stay-deleted#my-details`, 303);
   });
 
   return app;

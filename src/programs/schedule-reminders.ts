@@ -7,7 +7,9 @@ import { isLocale, type Locale } from '../lib/i18n/locales.js';
 import { translator } from '../lib/i18n/messages.js';
 import { formatDate } from '../lib/i18n/format.js';
 import '../cases/tables.js';
+import { deliverPendingPushes, enqueueReminderPush, type PushRunResult, type PushSettings } from '../push/deliver-pushes.js';
 import { seoulToday } from './dates.js';
+import { reminderPushPayload } from './reminder-push.js';
 import { planReminders, type Offset } from './reminders.js';
 import './tables.js';
 
@@ -18,6 +20,8 @@ export interface ReminderSettings {
   /** Email is queued only when SMTP is configured; otherwise the member sees the reminder in My Ieum. */
   mailEnabled: boolean;
   baseUrl: string;
+  /** Web Push to the member's subscribed browsers, besides email (absent: queued, not sent, by this run). */
+  push?: PushSettings;
 }
 
 /** (Re)plans one member's reminders; drops unsent ones made for an earlier expiry date or a cleared one. */
@@ -39,6 +43,7 @@ export interface ReminderRunResult {
   planned: number;
   sent: number;
   emailed: number;
+  pushed: PushRunResult | null;
 }
 
 export async function runReminderJob(db: DB, s: ReminderSettings, now: Date = new Date()): Promise<ReminderRunResult> {
@@ -61,7 +66,7 @@ export async function runReminderJob(db: DB, s: ReminderSettings, now: Date = ne
       const due = await trx
         .selectFrom('user_reminders as r')
         .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select(['r.id', 'r.kind', 'r.due_on', 'r.expires_on', 'u.email', 'u.locale'])
+        .select(['r.id', 'r.user_id', 'r.kind', 'r.due_on', 'r.expires_on', 'u.email', 'u.locale'])
         .where('r.sent_at', 'is', null)
         .where('r.due_on', '<=', today)
         .where('r.expires_on', '>=', today)
@@ -73,8 +78,10 @@ export async function runReminderJob(db: DB, s: ReminderSettings, now: Date = ne
         .execute();
       for (const r of due) {
         const email = s.mailEnabled && r.email ? r.email : null;
+        const locale: Locale = isLocale(r.locale) ? r.locale : 'en';
+        // Queued with the "sent" mark: one delivery per subscription, whichever node runs the job.
+        await enqueueReminderPush(trx, r.id, r.user_id, reminderPushPayload(locale, r.kind));
         if (email) {
-          const locale: Locale = isLocale(r.locale) ? r.locale : 'en';
           const t = translator(locale);
           await trx
             .insertInto('case_email_outbox')
@@ -94,7 +101,9 @@ export async function runReminderJob(db: DB, s: ReminderSettings, now: Date = ne
     sent += n;
     if (n < 50) break;
   }
-  return { planned: users.length, sent, emailed };
+  // Sent outside the transactions above (network calls), retried on later runs after 429/5xx.
+  const pushed = s.push ? await deliverPendingPushes(db, s.push, now) : null;
+  return { planned: users.length, sent, emailed, pushed };
 }
 
 export interface ReminderView {

@@ -54,14 +54,18 @@ export const patchMeInput = z
     nationality: nationalitySchema.nullable().optional(),
     locale: z.enum(LOCALES).nullable().optional(),
     stayExpiresOn: date.nullable().optional(),
+    /** Show the visa type next to the member's name on community posts (opt-in; default false). */
+    showVisa: z.boolean().optional(),
   })
   .strict();
 export type PatchMeInput = z.infer<typeof patchMeInput>;
 
-/** The My Ieum form: empty fields mean "clear". */
+/** The My Ieum "About me" form: empty fields mean "clear"; an unticked checkbox is absent. */
 export const profileForm = z.object({
-  visa: z.string().optional(),
-  region: z.string().optional(),
-  nationality: z.string().optional(),
-  stayExpiresOn: z.string().optional(),
+  visa: z.string().max(100).optional(),
+  region: z.string().max(100).optional(),
+  nationality: z.string().max(100).optional(),
+  stayExpiresOn: z.string().max(100).optional(),
+  showVisa: z.string().max(10).optional(),
 });
+export type ProfileFormValues = { visa: string; region: string; nationality: string; stayExpiresOn: string; showVisa: boolean };

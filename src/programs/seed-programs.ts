@@ -8,7 +8,17 @@ import './tables.js';
 
 const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
 
+/** The hash of a program's Korean texts: a translation whose source_hash differs was made from older Korean. */
+export const koSourceHash = (p: ProgramContent) =>
+  hash([p.title.ko, p.summary.ko, p.body?.ko, p.eligibility.conditions?.ko, p.application.how?.ko, p.application.documents?.ko]);
+
 export async function upsertProgram(trx: Queryable, p: ProgramContent, origin: 'bundled' | 'editor' | 'aggregated' = 'bundled'): Promise<void> {
+  if (origin === 'bundled') {
+    // Once staff edited a program (origin 'editor'/'aggregated'), the bundled file no longer owns it: seeding on
+    // every start must not silently revert the editor's work.
+    const owner = await trx.selectFrom('programs').select('origin').where('id', '=', p.id).executeTakeFirst();
+    if (owner && owner.origin !== 'bundled') return;
+  }
   const period = p.application.period;
   const row = {
     id: p.id,
@@ -40,7 +50,7 @@ export async function upsertProgram(trx: Queryable, p: ProgramContent, origin: '
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...update, updated_at: sql`now()` }).where('programs.content_hash', '<>', row.content_hash))
     .execute();
-  const koHash = hash([p.title.ko, p.summary.ko, p.body?.ko, p.eligibility.conditions?.ko, p.application.how?.ko, p.application.documents?.ko]);
+  const koHash = koSourceHash(p);
   for (const locale of ['ko', 'en'] as const) {
     const t = {
       program_id: p.id,

@@ -71,6 +71,8 @@ export interface UserProfileColumns {
   nationality: string | null;
   region_code: string | null;
   stay_expires_on: string | null;
+  /** 0009: show the visa type next to the member's name on community posts (opt-in, default off). */
+  show_visa_publicly: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 declare module '../lib/db/types.js' {

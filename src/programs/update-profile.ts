@@ -18,30 +18,41 @@ export interface Profile {
   nationality: string | null;
   locale: string | null;
   stayExpiresOn: string | null;
+  /** Opt-in: the visa type shown next to the member's name on community posts. */
+  showVisa: boolean;
+}
+
+const COLUMNS = ['visa_type', 'region_code', 'nationality', 'locale', 'stay_expires_on', 'show_visa_publicly'] as const;
+
+/** The stay expiry must be plausible: a year ago (just expired, still relevant) to ten years ahead. */
+export function stayDateProblem(stayExpiresOn: string, now = new Date()): boolean {
+  const today = seoulToday(now);
+  return stayExpiresOn < addDays(today, -366) || stayExpiresOn > addDays(today, 366 * 10);
 }
 
 export async function getProfile(db: Queryable, userId: number): Promise<Profile> {
-  const r = await db.selectFrom('users').select(['visa_type', 'region_code', 'nationality', 'locale', 'stay_expires_on']).where('id', '=', userId).executeTakeFirstOrThrow();
-  return { visa: r.visa_type, region: r.region_code, nationality: r.nationality, locale: r.locale, stayExpiresOn: r.stay_expires_on };
+  const r = await db.selectFrom('users').select(COLUMNS).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { visa: r.visa_type, region: r.region_code, nationality: r.nationality, locale: r.locale, stayExpiresOn: r.stay_expires_on, showVisa: r.show_visa_publicly };
 }
 
 export async function updateProfile(db: DB, user: SessionUser, input: PatchMeInput, offsets: Offset[], requestId: string | null, now = new Date()): Promise<Profile> {
   const today = seoulToday(now);
-  if (input.stayExpiresOn && (input.stayExpiresOn < addDays(today, -366) || input.stayExpiresOn > addDays(today, 366 * 10))) {
+  if (input.stayExpiresOn && stayDateProblem(input.stayExpiresOn, now)) {
     throw badRequest('invalid_input', 'stayExpiresOn: must be within a year ago and ten years ahead', { stayExpiresOn: 'must be within a year ago and ten years ahead' });
   }
   if (input.region) {
     const known = await db.selectFrom('regions').select('code').where('code', '=', input.region).executeTakeFirst();
     if (!known) throw badRequest('invalid_input', 'region: unknown city/county code', { region: 'unknown city/county code' });
   }
-  const set: Record<string, string | null> = {};
+  const set: Record<string, string | boolean | null> = {};
   if (input.visa !== undefined) set.visa_type = input.visa;
   if (input.region !== undefined) set.region_code = input.region;
   if (input.nationality !== undefined) set.nationality = input.nationality;
   if (input.locale !== undefined) set.locale = input.locale;
   if (input.stayExpiresOn !== undefined) set.stay_expires_on = input.stayExpiresOn;
+  if (input.showVisa !== undefined) set.show_visa_publicly = input.showVisa;
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('users').select(['visa_type', 'region_code', 'nationality', 'locale', 'stay_expires_on']).where('id', '=', user.id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx.selectFrom('users').select(COLUMNS).where('id', '=', user.id).forUpdate().executeTakeFirstOrThrow();
     const changed = Object.keys(set).filter((k) => (before as Record<string, unknown>)[k] !== set[k]);
     if (changed.length) {
       await trx.updateTable('users').set({ ...set, updated_at: sql`now()` }).where('id', '=', user.id).execute();
@@ -55,14 +66,23 @@ export async function updateProfile(db: DB, user: SessionUser, input: PatchMeInp
         requestId,
       });
     }
-    if (changed.includes('stay_expires_on')) await scheduleForUser(trx, user.id, set.stay_expires_on ?? null, offsets, today);
+    if (changed.includes('stay_expires_on')) await scheduleForUser(trx, user.id, (set.stay_expires_on as string | null) ?? null, offsets, today);
     return getProfile(trx, user.id);
+  });
+}
+
+/** "Delete my stay details": the visa type, the expiry date, every reminder (sent ones too) and the opt-in. */
+export async function clearStayDetails(db: DB, user: SessionUser, requestId: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ visa_type: null, stay_expires_on: null, show_visa_publicly: false, updated_at: sql`now()` }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('user_reminders').where('user_id', '=', user.id).execute();
+    await audit(trx, { actor: { id: user.id, role: user.role }, action: 'profile.stay_delete', entityType: 'user', entityId: user.id, details: { fields: ['visa_type', 'stay_expires_on', 'show_visa_publicly', 'user_reminders'] }, requestId });
   });
 }
 
 /** Account deletion: the member's details and reminders go with the account (registered as an anonymizer). */
 export async function eraseProfile(trx: Tx, userId: number): Promise<void> {
-  await trx.updateTable('users').set({ visa_type: null, nationality: null, region_code: null, stay_expires_on: null }).where('id', '=', userId).execute();
+  await trx.updateTable('users').set({ visa_type: null, nationality: null, region_code: null, stay_expires_on: null, show_visa_publicly: false }).where('id', '=', userId).execute();
   await trx.deleteFrom('user_reminders').where('user_id', '=', userId).execute();
   await trx.deleteFrom('program_saves').where('user_id', '=', userId).execute();
 }

@@ -86,7 +86,7 @@ export class GlossaryIndex {
 }
 
 export async function loadGlossary(db: Queryable): Promise<GlossaryIndex> {
-  const rows = await db.selectFrom('translation_glossary').select(['term_id', 'locale', 'term']).execute();
+  const rows = await db.selectFrom('translation_glossary').select(['term_id', 'locale', 'term']).where('deleted', '=', false).execute();
   const terms = new Map<string, Map<string, string>>();
   for (const r of rows) {
     if (!terms.has(r.term_id)) terms.set(r.term_id, new Map());
@@ -104,17 +104,36 @@ export function readGlossaryFile(file = projectPath('content', 'translation', 'g
   return data.terms.flatMap(({ key, ...byLocale }) => Object.entries(byLocale).map(([locale, term]) => ({ term_id: key, locale, term: term.trim() })));
 }
 
-/** Idempotent: replaces the glossary only when the bundled file differs, and bumps the revision so every node reloads. */
+/**
+ * Idempotent: brings the bundled rows in step with the file and bumps the revision (so every node reloads)
+ * only when something changed. Rows an editor wrote or deleted in the staff area are never touched.
+ */
 export async function seedGlossary(db: DB): Promise<number> {
   const rows = readGlossaryFile();
-  const key = (r: { term_id: string; locale: string; term: string }) => `${r.term_id}\u0000${r.locale}\u0000${r.term}`;
-  const stored = await db.selectFrom('translation_glossary').select(['term_id', 'locale', 'term']).execute();
+  const key = (r: { term_id: string; locale: string }) => `${r.term_id}\u0000${r.locale}`;
+  const stored = new Map((await db.selectFrom('translation_glossary').select(['term_id', 'locale', 'term', 'origin']).execute()).map((r) => [key(r), r]));
   const want = new Set(rows.map(key));
-  if (stored.length === rows.length && stored.every((r) => want.has(key(r)))) return rows.length;
+  const upserts = rows.filter((r) => {
+    const s = stored.get(key(r));
+    return !s || (s.origin === 'bundled' && s.term !== r.term);
+  });
+  const removals = [...stored.values()].filter((s) => s.origin === 'bundled' && !want.has(key(s)));
+  if (!upserts.length && !removals.length) return rows.length;
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('translation_glossary').execute();
-    if (rows.length) await trx.insertInto('translation_glossary').values(rows).execute();
-    await sql`update app_state set value = value + 1, updated_at = now() where key = ${GLOSSARY_REVISION_KEY}`.execute(trx);
+    if (upserts.length) {
+      await trx
+        .insertInto('translation_glossary')
+        .values(upserts)
+        .onConflict((oc) => oc.columns(['term_id', 'locale']).doUpdateSet({ term: (eb) => eb.ref('excluded.term'), updated_at: new Date() }).where('translation_glossary.origin', '=', 'bundled'))
+        .execute();
+    }
+    for (const r of removals) await trx.deleteFrom('translation_glossary').where('term_id', '=', r.term_id).where('locale', '=', r.locale).where('origin', '=', 'bundled').execute();
+    await bumpGlossaryRevision(trx);
   });
   return rows.length;
+}
+
+/** Every node rebuilds its glossary (and so its memory keys) when this counter changes. */
+export async function bumpGlossaryRevision(db: Queryable): Promise<void> {
+  await sql`update app_state set value = value + 1, updated_at = now() where key = ${GLOSSARY_REVISION_KEY}`.execute(db);
 }

@@ -51,7 +51,7 @@ export function createTranslationService(deps: Deps, opts: { caller?: Partial<Co
     ...opts.caller,
   });
   const glossary = new Revisioned<GlossaryIndex>(db, GLOSSARY_REVISION_KEY, () => loadGlossary(db), 5000, (err) => deps.logger.error({ err }, 'glossary reload failed'));
-  const service = new TranslationService({ db, chain, providers, caller, glossary: () => glossary.get(), metrics, sendPersonalData: c.TRANSLATION_SEND_PERSONAL_DATA, logger: deps.logger });
+  const service = new TranslationService({ db, chain, providers, caller, glossary: () => glossary.get(), reloadGlossary: () => glossary.refresh(), metrics, sendPersonalData: c.TRANSLATION_SEND_PERSONAL_DATA, logger: deps.logger });
   registerTranslationService(db, service);
   return service;
 }

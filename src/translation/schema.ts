@@ -33,3 +33,23 @@ export const reviewAction = z.discriminatedUnion('action', [
 ]);
 
 export const memoryKey = z.string().regex(/^[0-9a-f]{64}$/);
+
+// ---- Glossary editing (staff) ----
+/** One line of at most 100 characters: a term, not a sentence. */
+const glossaryTerm = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(100, 'too_long')
+  .regex(/^[^\p{Cc}]+$/u, 'one_line');
+
+export const glossaryQuery = z.object({ lang: z.enum(LOCALES).catch('en') });
+export const glossaryLocale = z.enum(LOCALES);
+export const glossaryTermId = z.string().regex(/^[\w-]{1,80}$/);
+export const glossarySave = z.object({ term: glossaryTerm });
+export const glossaryAdd = z.object({
+  lang: z.enum(LOCALES),
+  ko: glossaryTerm.refine((v) => /[가-힣]/.test(v), 'not_korean'),
+  term: z.string().optional(),
+});
+export { glossaryTerm };

@@ -2,6 +2,7 @@
 // sends only the misses to the provider chain (once per segment, even when many requests want it), checks
 // the placeholders came back, and remembers the result. Case texts are never remembered, and their personal
 // data is redacted before going to a provider we do not run ourselves (unless configured otherwise).
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { redact } from '../assistant/redact.js';
 import { scriptCounts } from '../assistant/engine/detect-language.js';
@@ -10,6 +11,7 @@ import { candidatesFor, type ChainEntry } from './chain.js';
 import type { GlossaryIndex, PairGlossary } from './glossary.js';
 import { splitHtml, splitText, type Piece } from './html.js';
 import { baseKey, lookupMemory, storeMemory, tmKey, type MemoryRow } from './memory.js';
+import { claimKeys, releaseKeys, waitForMemory } from './pending.js';
 import { BudgetSpent, type ProviderCaller, type TranslationMetrics } from './policy.js';
 import { needsTranslation, protect, restore, type UnitPart } from './protect.js';
 import type { ProviderName, TranslationProvider } from './providers/types.js';
@@ -83,11 +85,22 @@ export interface ServiceOptions {
   metrics: TranslationMetrics;
   sendPersonalData: boolean;
   logger?: Logger | undefined;
+  /** Rebuilds the glossary now (after an editor changed it on this node). */
+  reloadGlossary?: (() => Promise<unknown>) | undefined;
+  /** How long a node's claim on a missing key holds before another node may take it over (default 60 s). */
+  claimLeaseMs?: number | undefined;
 }
 
 export class TranslationService {
   readonly #inflight = new Map<string, Promise<Outcome | null>>();
+  /** Names this node's claims in translation_pending. */
+  readonly #owner = randomUUID();
   constructor(private readonly o: ServiceOptions) {}
+
+  /** After an editor changed the glossary here: later translations use it at once (other nodes within seconds). */
+  async glossaryChanged(): Promise<void> {
+    await this.o.reloadGlossary?.();
+  }
 
   get configured(): boolean {
     return this.o.providers.size > 0;
@@ -106,22 +119,49 @@ export class TranslationService {
     return source !== target && candidatesFor(this.o.chain, this.o.providers, source, target).length > 0;
   }
 
-  /** Looks everything up and starts the provider calls; resolves as soon as it knows what is missing. */
-  async start(input: BatchInput): Promise<Job> {
+  async #units(input: BatchInput) {
     const source = input.source ?? scriptLocale(input.texts.join('\n'));
-    const { target, format, purpose } = input;
+    const { target, format } = input;
     const split = input.texts.map((t) => (format === 'html' ? splitHtml(t) : splitText(t)));
-    if (source === target) {
-      return { pending: [], keys: split.map(() => []), done: Promise.resolve(input.texts.map((text) => ({ text, source, target, translated: false }))) };
-    }
+    if (source === target) return { source, split, same: true as const };
     const pair = (await this.o.glossary()).pair(source, target);
-    const units = split.map((pieces) =>
+    const units: Unit[][] = split.map((pieces) =>
       pieces.flatMap((p) => {
         if (p.kind !== 'unit') return [];
         const g = pair.applicable(p.parts.map((x) => (x.type === 'text' ? x.value : ' ')).join(''));
         return [{ key: tmKey(p.raw, source, target, format, g.version), base: baseKey(p.raw, source, target, format), glossaryVersion: g.version, raw: p.raw, parts: p.parts }];
       }),
     );
+    return { source, split, same: false as const, pair, units };
+  }
+
+  /**
+   * The memory only, never a provider: each text's translation when every part of it is remembered, else
+   * null (lists show what is known and leave the rest to the item's own page).
+   */
+  async peek(input: Omit<BatchInput, 'purpose'>): Promise<Array<TextResult | null>> {
+    const u = await this.#units({ ...input, purpose: 'content' });
+    if (u.same) return input.texts.map(() => null);
+    const remembered = await lookupMemory(this.o.db, u.units.flat());
+    const outcomes = new Map<string, Promise<Outcome | null>>();
+    for (const [k, hit] of remembered) outcomes.set(k, Promise.resolve({ text: hit.text, provider: hit.provider, cached: true, detected: hit.detected, redacted: false }));
+    return Promise.all(
+      u.split.map(async (pieces, i) => {
+        if (!u.units[i]!.every((x) => remembered.has(x.key))) return null;
+        return this.#assemble(input.texts[i]!, pieces, u.units[i]!, outcomes, u.source, input.target);
+      }),
+    );
+  }
+
+  /** Looks everything up and starts the provider calls; resolves as soon as it knows what is missing. */
+  async start(input: BatchInput): Promise<Job> {
+    const { target, format, purpose } = input;
+    const u = await this.#units(input);
+    const { source, split } = u;
+    if (u.same) {
+      return { pending: [], keys: split.map(() => []), done: Promise.resolve(input.texts.map((text) => ({ text, source, target, translated: false }))) };
+    }
+    const { pair, units } = u;
     const all = units.flat();
     // Case texts are never looked up or kept: the memory is shared, a case is not.
     const remembered = purpose === 'case' ? new Map() : await lookupMemory(this.o.db, all);
@@ -140,7 +180,7 @@ export class TranslationService {
       }
     }
     if (fresh.length) {
-      const filled = this.#fill(fresh, source, target, format, purpose, pair).catch((err) => {
+      const filled = this.#claimAndFill(fresh, source, target, format, purpose, pair).catch((err) => {
         this.o.logger?.error({ err }, 'translation failed');
         return new Map<string, Outcome>();
       });
@@ -189,6 +229,29 @@ export class TranslationService {
     if (providers.length) result.provider = providers.join('+');
     if (got.some((g) => g!.redacted)) result.redacted = true;
     return result;
+  }
+
+  /**
+   * Several nodes may miss the same segments at once: each key is claimed in the database first; this node
+   * translates the keys it won and waits for the memory rows of the keys another node is translating.
+   */
+  async #claimAndFill(units: Unit[], source: string | null, target: string, format: Format, purpose: Purpose, pair: PairGlossary): Promise<Map<string, Outcome>> {
+    // Case texts are never shared through the memory, so there is nothing to wait for.
+    if (purpose === 'case') return this.#fill(units, source, target, format, purpose, pair);
+    const lease = this.o.claimLeaseMs ?? 60_000;
+    const mine = await claimKeys(this.o.db, units.map((u) => u.key), this.#owner, lease);
+    const ours = units.filter((u) => mine.has(u.key));
+    const theirs = units.filter((u) => !mine.has(u.key));
+    const [made, waited] = await Promise.all([
+      ours.length
+        ? this.#fill(ours, source, target, format, purpose, pair).finally(() =>
+            releaseKeys(this.o.db, [...mine], this.#owner).catch((err) => this.o.logger?.warn({ err }, 'could not release translation claims')),
+          )
+        : new Map<string, Outcome>(),
+      theirs.length ? waitForMemory(this.o.db, theirs, lease) : new Map(),
+    ]);
+    for (const [k, hit] of waited) made.set(k, { text: hit.text, provider: hit.provider, cached: true, detected: hit.detected, redacted: false });
+    return made;
   }
 
   /** Sends the missing segments down the provider chain; what one provider fails goes to the next. */

@@ -1,5 +1,5 @@
 // Staff pages for translation (editors and admins): status per item and locale, spend per provider this
-// month, and the review queue where an editor corrects a machine translation or marks it reviewed.
+// month, the review queue where an editor corrects a machine translation or marks it reviewed, and the glossary.
 import { staffPageGuard } from '../staff/guard.js';
 import { Hono, type Context } from 'hono';
 import type { AppEnv, Deps, SessionUser } from '../lib/http/env.js';
@@ -7,6 +7,7 @@ import { parseForm } from '../lib/http/input.js';
 import { LOCALE_ROUTE, isLocale } from '../lib/i18n/locales.js';
 import { href, pageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
+import { glossaryRoutes } from './glossary-routes.js';
 import { approveTranslation, correctTranslation, reviewQueue } from './review.js';
 import { memoryKey, reviewAction, reviewQuery } from './schema.js';
 import type { TranslationService } from './service.js';
@@ -48,6 +49,7 @@ export function staffTranslationRoutes(deps: Deps, service: TranslationService) 
     return render(c, StaffReviewPage({ p, items, more, target: q.target || '', page: q.page, done: done === 'approved' || done === 'corrected' ? done : undefined, ...extra }), status);
   };
   app.get(`${S}/review`, (c) => review(c));
+  glossaryRoutes(app, deps, service, S);
 
   app.post(`${S}/review/:key`, async (c) => {
     const p = pageCtx(c, base);

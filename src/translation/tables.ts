@@ -1,4 +1,4 @@
-// Translation tables (migrations/0004_translation.sql), merged into the Kysely Database interface.
+// Translation tables (migrations/0004_translation.sql, 0013_translation_glossary_pending.sql), merged into the Kysely Database interface.
 import type { ColumnType } from 'kysely';
 
 /** A NOT NULL column with a database default: optional when inserting. */
@@ -53,6 +53,18 @@ export interface TranslationGlossaryTable {
   term_id: string;
   locale: string;
   term: string;
+  /** bundled: from content/translation/glossary.json (the seeder keeps it in step); editor: the staff's. */
+  origin: Def<'bundled' | 'editor'>;
+  /** A term an editor removed (kept so re-seeding does not bring it back). */
+  deleted: Def<boolean>;
+  updated_at: Ts;
+}
+
+/** A node's claim on a memory key it is asking a provider for (migrations/0013). */
+export interface TranslationPendingTable {
+  key: string;
+  owner: string;
+  claimed_at: Ts;
 }
 
 export interface TranslationRemoteGlossariesTable {
@@ -87,6 +99,7 @@ declare module '../lib/db/types.js' {
     translation_overrides: TranslationOverridesTable;
     translation_refs: TranslationRefsTable;
     translation_glossary: TranslationGlossaryTable;
+    translation_pending: TranslationPendingTable;
     translation_remote_glossaries: TranslationRemoteGlossariesTable;
     translation_usage: TranslationUsageTable;
     translation_status: TranslationStatusView;

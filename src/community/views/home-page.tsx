@@ -37,6 +37,10 @@ export function CommunityHomePage(props: { p: PageCtx; spaces: Space[]; mine: Sp
             {props.next ? <a href={`${href(p, '/community')}?q=${encodeURIComponent(props.q ?? '')}&cursor=${props.next}`}>{t('community.more')}</a> : null}
           </section>
         ) : null}
+        <ul class="link-list">
+          <li><a href={href(p, '/community/events')}>{t('community.events.title')}</a></li>
+          {p.user ? <li><a href={href(p, '/community/blocks')}>{t('community.blocks.title')}</a></li> : null}
+        </ul>
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t('community.my_spaces')}</h2>
           {props.mine.length ? <SpaceList p={p} spaces={props.mine} /> : <p>{p.user ? <a href={`${href(p, '/me')}#community`}>{t('community.my_spaces.choose')}</a> : t('community.my_spaces.login')}</p>}

@@ -12,6 +12,7 @@ export function ModerationPage({ p, items, done }: { p: PageCtx; items: QueueIte
       <div class="container">
         <h1>{t('community.mod.title')}</h1>
         {done ? <p class="notice notice-success" role="status">{t('community.mod.done')}</p> : null}
+        {p.user?.role === 'admin' || p.user?.role === 'moderator' ? <p><a href={href(p, '/staff/community/moderators')}>{t('community.mods.title')}</a></p> : null}
         {items.length ? null : <p>{t('community.mod.empty')}</p>}
         <ul class="mod-queue">
           {items.map((it) => (

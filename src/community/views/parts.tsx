@@ -3,12 +3,24 @@ import { raw } from 'hono/html';
 import { formatDate } from '../../lib/i18n/format.js';
 import { CsrfField } from '../../lib/views/forms.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
+import { PostThumb } from '../images/views/post-images.js';
 import { renderMarkdown } from '../markdown.js';
 import type { PostRow } from '../queries.js';
 import { REPORT_REASONS, TOPICS } from '../tables.js';
 
-/** A deleted account's content shows "deleted user"; nothing else about authors (no visa, no nationality). */
+/** A deleted account's content shows "deleted user"; nothing else about authors (no nationality; the visa only opted in). */
 export const authorLabel = (p: PageCtx, name: string) => (name ? name : p.t('community.deleted_user'));
+
+/** The author's visa type, present only when they chose to show it in My Ieum (null otherwise). */
+export function VisaBadge({ p, visa }: { p: PageCtx; visa: string | null | undefined }) {
+  if (!visa) return null;
+  return (
+    <span class="badge" dir="ltr">
+      <span class="visually-hidden">{p.t('community.visa_badge')} </span>
+      {visa}
+    </span>
+  );
+}
 
 /** Markdown rendered through the sanitizer; the only place community HTML reaches a page. */
 export const Markdown = ({ source, lang }: { source: string; lang?: string | null | undefined }) => (
@@ -17,10 +29,10 @@ export const Markdown = ({ source, lang }: { source: string; lang?: string | nul
   </div>
 );
 
-export function Byline({ p, name, at, edited }: { p: PageCtx; name: string; at: Date; edited: boolean }) {
+export function Byline({ p, name, at, edited, visa }: { p: PageCtx; name: string; at: Date; edited: boolean; visa?: string | null }) {
   return (
     <p class="byline">
-      <span class="author">{authorLabel(p, name)}</span> · <time datetime={at.toISOString()}>{formatDate(p.locale, at, 'long')}</time>
+      <span class="author">{authorLabel(p, name)}</span> <VisaBadge p={p} visa={visa} /> · <time datetime={at.toISOString()}>{formatDate(p.locale, at, 'long')}</time>
       {edited ? <span class="badge">{p.t('community.edited')}</span> : null}
     </p>
   );
@@ -29,13 +41,14 @@ export function Byline({ p, name, at, edited }: { p: PageCtx; name: string; at: 
 export function PostSummary({ p, post }: { p: PageCtx; post: PostRow }) {
   return (
     <li class="post-summary">
+      <PostThumb images={post.images} />
       <h3>
         <a href={href(p, `/community/posts/${post.id}`)} lang={post.language ?? undefined} dir="auto">
           {post.title}
         </a>
       </h3>
       <p class="meta">
-        <span class="badge">{p.t(`community.topic.${post.topic}`)}</span> {authorLabel(p, post.authorName)} · {p.t('community.counts', { count: post.likeCount })} · {p.t('community.comments', { count: post.commentCount })}
+        <span class="badge">{p.t(`community.topic.${post.topic}`)}</span> {authorLabel(p, post.authorName)} <VisaBadge p={p} visa={post.authorVisa} /> · {p.t('community.counts', { count: post.likeCount })} · {p.t('community.comments', { count: post.commentCount })}
       </p>
     </li>
   );

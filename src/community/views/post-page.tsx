@@ -5,6 +5,9 @@ import { Layout } from '../../lib/views/layout.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
 import type { CommentRow, PostRow } from '../queries.js';
 import type { Space } from '../spaces.js';
+import type { EventValue } from '../event-draft.js';
+import { EventBox } from './event-parts.js';
+import { PostImages } from '../images/views/post-images.js';
 import { authorLabel, Byline, Markdown, ReportForm } from './parts.js';
 
 export interface Translated {
@@ -22,6 +25,9 @@ export interface PostPageProps {
   translation: Translated | null;
   notice?: string | undefined;
   canModerate: boolean;
+  /** The post's event, when it is one, and the name of its city/county. */
+  event?: EventValue | null;
+  eventRegion?: string | undefined;
 }
 
 function Appeal({ p, action, appeal, reason }: { p: PageCtx; action: string; appeal: string | null; reason: string | null }) {
@@ -50,7 +56,7 @@ function Comment({ p, c, replies, postId }: { p: PageCtx; c: CommentRow; replies
   if (c.status === 'hidden' && !mine) return <li class="comment comment-hidden">{p.t('community.comment.hidden')}</li>;
   return (
     <li class="comment" id={`c${c.id}`}>
-      <Byline p={p} name={c.authorName} at={c.createdAt} edited={Boolean(c.editedAt)} />
+      <Byline p={p} name={c.authorName} at={c.createdAt} edited={Boolean(c.editedAt)} visa={c.authorVisa} />
       {c.status === 'hidden' ? <Appeal p={p} action={`${cBase}/appeal`} appeal={c.appeal} reason={c.hiddenReason} /> : null}
       <Markdown source={c.body} lang={c.language} />
       {p.user ? (
@@ -72,7 +78,10 @@ function Comment({ p, c, replies, postId }: { p: PageCtx; c: CommentRow; replies
               </form>
             </>
           ) : (
-            <ReportForm p={p} action={`${cBase}/report`} id={`rc-${c.id}`} />
+            <>
+              <ReportForm p={p} action={`${cBase}/report`} id={`rc-${c.id}`} />
+              {c.authorName ? <BlockForm p={p} name={c.authorName} postId={postId} /> : null}
+            </>
           )}
           {c.parentId === null ? (
             <details>
@@ -88,6 +97,18 @@ function Comment({ p, c, replies, postId }: { p: PageCtx; c: CommentRow; replies
         </ul>
       ) : null}
     </li>
+  );
+}
+
+/** Blocking hides this member's posts and comments from the blocker only; undone on the blocked-members page. */
+function BlockForm({ p, name, postId }: { p: PageCtx; name: string; postId: number }) {
+  return (
+    <form method="post" action={href(p, '/community/blocks')}>
+      <CsrfField p={p} />
+      <input type="hidden" name="username" value={name} />
+      <input type="hidden" name="back" value={String(postId)} />
+      <button type="submit" class="btn btn-tertiary">{p.t('community.block', { name: authorLabel(p, name) })}</button>
+    </form>
   );
 }
 
@@ -121,7 +142,8 @@ export function PostPage(props: PostPageProps) {
         {post.status === 'hidden' ? <Appeal p={p} action={`${base}/appeal`} appeal={post.appeal} reason={post.hiddenReason} /> : null}
         <h1 lang={translation?.translated ? p.locale : (post.language ?? undefined)} dir="auto">{shown.title}</h1>
         <p class="meta"><span class="badge">{t(`community.topic.${post.topic}`)}</span></p>
-        <Byline p={p} name={post.authorName} at={post.createdAt} edited={Boolean(post.editedAt)} />
+        <Byline p={p} name={post.authorName} at={post.createdAt} edited={Boolean(post.editedAt)} visa={post.authorVisa} />
+        {props.event ? <EventBox p={p} postId={post.id} event={props.event} regionName={props.eventRegion} /> : null}
         {post.language && post.language !== p.locale ? (
           <p class="translate-bar">
             {translation ? (
@@ -135,6 +157,7 @@ export function PostPage(props: PostPageProps) {
           </p>
         ) : null}
         <Markdown source={shown.body} lang={translation?.translated ? p.locale : post.language} />
+        <PostImages p={p} images={post.images} />
         {p.user ? (
           <div class="post-tools">
             <form method="post" action={`${base}/like`}>

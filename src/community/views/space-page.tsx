@@ -4,6 +4,9 @@ import { Layout } from '../../lib/views/layout.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
 import type { PostRow } from '../queries.js';
 import type { Space } from '../spaces.js';
+import type { EventFieldsInput } from '../event-draft.js';
+import { EventFieldset, type RegionOption } from './event-parts.js';
+import { ImageFields, type ImageFieldsView } from '../images/views/image-fields.js';
 import { PersonalDataWarning, PostSummary, TopicSelect } from './parts.js';
 
 export interface DraftView {
@@ -12,12 +15,13 @@ export interface DraftView {
   topic?: string;
   errors?: Record<string, string>;
   personalKinds?: string;
+  event?: EventFieldsInput;
 }
 
-export function PostForm({ p, action, draft, submit }: { p: PageCtx; action: string; draft: DraftView; submit: string }) {
+export function PostForm({ p, action, draft, submit, regions, images }: { p: PageCtx; action: string; draft: DraftView; submit: string; regions?: RegionOption[] | undefined; images?: ImageFieldsView | undefined }) {
   const errors = Object.entries(draft.errors ?? {}).map(([field, message]) => ({ field: `pf-${field}`, message }));
   return (
-    <form method="post" action={action} class="stack" novalidate>
+    <form method="post" action={action} class="stack" novalidate enctype={images ? 'multipart/form-data' : undefined}>
       <CsrfField p={p} />
       <ErrorSummary p={p} errors={errors} />
       {draft.personalKinds ? <PersonalDataWarning p={p} kinds={draft.personalKinds} /> : null}
@@ -28,12 +32,14 @@ export function PostForm({ p, action, draft, submit }: { p: PageCtx; action: str
         <p class="field-hint" id="pf-body-hint">{p.t('community.f.body.hint')}</p>
         <textarea id="pf-body" name="body" class="input" rows={8} maxlength={20000} required dir="auto" aria-describedby="pf-body-hint">{draft.body ?? ''}</textarea>
       </div>
+      <EventFieldset p={p} draft={draft.event ?? {}} errors={draft.errors ?? {}} regions={regions} />
+      {images ? <ImageFields p={p} v={images} /> : null}
       <button type="submit" class="btn btn-primary">{submit}</button>
     </form>
   );
 }
 
-export function SpacePage(props: { p: PageCtx; space: Space; posts: PostRow[]; next: string | null; topic?: string | undefined; q?: string | undefined; draft?: DraftView; canPost: boolean }) {
+export function SpacePage(props: { p: PageCtx; space: Space; posts: PostRow[]; next: string | null; topic?: string | undefined; q?: string | undefined; draft?: DraftView; canPost: boolean; regions?: RegionOption[] | undefined; images?: ImageFieldsView | undefined }) {
   const { p, space } = props;
   const { t } = p;
   const base = href(p, `/community/${space.slug}`);
@@ -45,6 +51,7 @@ export function SpacePage(props: { p: PageCtx; space: Space; posts: PostRow[]; n
           <a href={href(p, '/community')}>{t('community.title')}</a>
         </nav>
         <h1>{space.name}</h1>
+        {space.regionCode ? <p><a href={`${href(p, '/community/events')}?region=${space.regionCode}`}>{t('community.events.in_region', { region: space.name })}</a></p> : null}
         <form method="get" action={base} class="search-form" role="search">
           <TopicSelect p={p} id="sf-topic" value={props.topic} withAll />
           <label class="field-label" for="sq">{t('community.search.in_space')}</label>
@@ -55,7 +62,7 @@ export function SpacePage(props: { p: PageCtx; space: Space; posts: PostRow[]; n
         {props.next ? <p><a href={`${base}?${more.toString()}`}>{t('community.more')}</a></p> : null}
         <section class="card" aria-labelledby="new-title" id="new-post">
           <h2 id="new-title">{t('community.new.title')}</h2>
-          {props.canPost ? <PostForm p={p} action={`${base}/posts`} draft={props.draft ?? {}} submit={t('community.f.submit')} /> : <p><a href={href(p, '/login')}>{t('community.login_to_post')}</a></p>}
+          {props.canPost ? <PostForm p={p} action={`${base}/posts`} draft={props.draft ?? {}} submit={t('community.f.submit')} regions={props.regions} images={props.images} /> : <p><a href={href(p, '/login')}>{t('community.login_to_post')}</a></p>}
         </section>
       </div>
     </Layout>

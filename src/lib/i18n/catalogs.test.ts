@@ -30,12 +30,27 @@ test('all 20 catalogs exist and have exactly the English keys', () => {
   }
 });
 
+/** A value for every argument of a message, of the kind its syntax asks for (number for plurals, …). */
+function sampleFor(els: MessageFormatElement[], out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const el of els) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if (el.type === TYPE.plural || el.type === TYPE.number) out[el.value] = 3;
+    else if (el.type === TYPE.date || el.type === TYPE.time) out[el.value] = new Date('2026-11-26T12:00:00Z');
+    else if (el.type === TYPE.select) out[el.value] = 'other';
+    else if (el.type === TYPE.tag) out[el.value] = (chunks: unknown) => chunks;
+    else if ('value' in el && typeof el.value === 'string') out[el.value] ??= 'X';
+    if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) sampleFor(o.value, out);
+    if (el.type === TYPE.tag) sampleFor(el.children, out);
+  }
+  return out;
+}
+
 test('every message compiles and uses the same placeholders as English', () => {
-  const sample = { name: 'X', min: 10, count: 3, seconds: 30, section: 'S', date: '2026-11-26', number: '1345', role: 'R', query: 'visa', place: 'Ansan', distance: '1.2 km', source: 'ieum', language: 'Korean', provider: 'google' };
   for (const l of LOCALES) {
     for (const [key, msg] of Object.entries(catalogs[l])) {
       assert.ok(msg.trim().length > 0, `${l}:${key} is empty`);
       const fmt = new IntlMessageFormat(msg, BCP47[l]);
+      const sample = sampleFor(parse(en[key] ?? msg));
       assert.doesNotThrow(() => fmt.format(sample), `${l}:${key}`);
       const want = [...argNames(parse(en[key] ?? ''))].sort();
       const got = [...argNames(parse(msg))].sort();

@@ -6,6 +6,7 @@ import { casesOpenApi } from '../../cases/openapi.js';
 import { placesOpenApi } from '../../places/openapi.js';
 import { translationOpenApi } from '../../translation/openapi.js';
 import { programsOpenApi } from '../../programs/openapi.js';
+import { pushOpenApi } from '../../push/openapi.js';
 
 const errorSchema = {
   type: 'object',
@@ -62,6 +63,7 @@ export function openApiDocument(baseUrl: string) {
       ...casesOpenApi,
       ...translationOpenApi,
       ...programsOpenApi,
+      ...pushOpenApi,
     },
   };
 }

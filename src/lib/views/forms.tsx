@@ -9,7 +9,7 @@ export interface FieldProps {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'tel';
   value?: string | undefined;
   hint?: string | undefined;
   error?: string | undefined;

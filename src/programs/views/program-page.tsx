@@ -7,16 +7,17 @@ import { Layout } from '../../lib/views/layout.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
 import type { Region } from '../../places/queries.js';
 import type { EffectiveStatus, Program } from '../model.js';
+import { MachineTranslationNote, type MachineNote } from '../../translation/views/machine-note.js';
 import { FallbackNote, StatusBadges } from './program-bits.js';
 
-export function ProgramPage(props: { p: PageCtx; program: Program; status: EffectiveStatus; deadline: string | null; regions: Region[]; saved: boolean; justSaved?: string | undefined }) {
+export function ProgramPage(props: { p: PageCtx; program: Program; machine?: MachineNote | null; status: EffectiveStatus; deadline: string | null; regions: Region[]; saved: boolean; justSaved?: string | undefined }) {
   const { p, program: pr } = props;
   const { t } = p;
   const lang = pr.fallback ? 'en' : BCP47[p.locale];
   const e = pr.eligibility;
   const regionName = (code: string) => props.regions.find((r) => r.code === code)?.name ?? code;
   return (
-    <Layout p={p} title={pr.text.title} description={pr.text.summary}>
+    <Layout p={p} title={pr.text.title} description={pr.text.summary} scripts={props.machine?.state === 'pending' ? ['translate.js'] : undefined}>
       <div class="container prose">
         <nav class="breadcrumb" aria-label={t('programs.title')}>
           <a href={href(p, '/programs')}>{t('programs.title')}</a> › <span>{pr.categories.map((c) => t(`programs.category.${c}`)).join(', ')}</span>
@@ -25,7 +26,8 @@ export function ProgramPage(props: { p: PageCtx; program: Program; status: Effec
         {props.justSaved === '1' ? <Notice kind="success">{t('programs.saved')}</Notice> : null}
         {props.justSaved === '0' ? <Notice kind="info">{t('programs.unsaved')}</Notice> : null}
         <StatusBadges p={p} status={props.status} deadline={props.deadline} program={pr} />
-        <FallbackNote p={p} program={pr} />
+        {/* Machine-translated from Korean (or still being translated): that label, else the usual note. */}
+        {props.machine ? <MachineTranslationNote p={p} note={props.machine} /> : <FallbackNote p={p} program={pr} />}
         <p lang={lang}>{pr.text.summary}</p>
         {pr.text.body ? <p lang={lang}>{pr.text.body}</p> : null}
         <dl class="place-facts">

@@ -17,8 +17,9 @@ function make(name: ProviderName, c: Config, store?: RemoteGlossaryStore): Trans
   switch (name) {
     case 'google':
       // v3 (Advanced) when a project is configured, else v2 (Basic) with an API key.
-      if (c.GOOGLE_TRANSLATE_V3_PROJECT && c.GOOGLE_TRANSLATE_ACCESS_TOKEN) {
-        return new GoogleV3Provider({ accessToken: c.GOOGLE_TRANSLATE_ACCESS_TOKEN, baseUrl: c.GOOGLE_TRANSLATE_BASE_URL, project: c.GOOGLE_TRANSLATE_V3_PROJECT, location: c.GOOGLE_TRANSLATE_V3_LOCATION, glossaryId: c.GOOGLE_TRANSLATE_V3_GLOSSARY });
+      if (c.GOOGLE_TRANSLATE_V3_PROJECT && (c.GOOGLE_TRANSLATE_ACCESS_TOKEN || c.GOOGLE_TRANSLATE_ACCESS_TOKEN_FILE)) {
+        // A token file (kept fresh by a sidecar) wins over a fixed token.
+        return new GoogleV3Provider({ accessToken: c.GOOGLE_TRANSLATE_ACCESS_TOKEN, tokenFile: c.GOOGLE_TRANSLATE_ACCESS_TOKEN_FILE, baseUrl: c.GOOGLE_TRANSLATE_BASE_URL, project: c.GOOGLE_TRANSLATE_V3_PROJECT, location: c.GOOGLE_TRANSLATE_V3_LOCATION, glossaryId: c.GOOGLE_TRANSLATE_V3_GLOSSARY });
       }
       return c.GOOGLE_TRANSLATE_API_KEY ? new GoogleV2Provider({ apiKey: c.GOOGLE_TRANSLATE_API_KEY, baseUrl: c.GOOGLE_TRANSLATE_BASE_URL }) : null;
     case 'deepl':

@@ -1,8 +1,9 @@
 // Google Cloud Translation: v2 (Basic, API key in the query string) and v3 (Advanced, OAuth bearer token,
 // optional glossary resource), following their REST APIs.
 import { LOCALES } from '../../lib/i18n/locales.js';
+import { staticToken, TokenFile, type AccessToken } from './access-token.js';
 import { callJson, expectTexts, trimBase } from './http.js';
-import { fromProviderCode, type TranslateRequest, type TranslateResult, type TranslationProvider } from './types.js';
+import { fromProviderCode, ProviderError, type TranslateRequest, type TranslateResult, type TranslationProvider } from './types.js';
 
 // Google names Simplified Chinese zh-CN and Filipino tl; every one of our 20 locales is supported.
 const code = (l: string) => (l === 'zh' ? 'zh-CN' : l === 'fil' ? 'tl' : l);
@@ -56,7 +57,11 @@ export class GoogleV3Provider implements TranslationProvider {
   readonly name = 'google' as const;
   readonly selfHosted = false;
   readonly maxBatch = 128;
-  constructor(private readonly o: { accessToken: string; baseUrl: string; project: string; location: string; glossaryId?: string | undefined }) {}
+  readonly #token: AccessToken;
+  /** The token is `accessToken`, or read from `tokenFile` (re-read when the file changes and after a 401). */
+  constructor(private readonly o: { accessToken?: string | undefined; tokenFile?: string | undefined; baseUrl: string; project: string; location: string; glossaryId?: string | undefined }) {
+    this.#token = o.tokenFile ? new TokenFile(o.tokenFile) : staticToken(o.accessToken ?? '');
+  }
 
   /** The glossary lives at Google (created from content/translation/glossary.json by an operator). */
   get nativeGlossary() {
@@ -66,8 +71,16 @@ export class GoogleV3Provider implements TranslationProvider {
   #parent() {
     return `projects/${this.o.project}/locations/${this.o.location}`;
   }
-  #headers() {
-    return { authorization: `Bearer ${this.o.accessToken}` };
+  /** Calls with the current token; on 401 reads the token again and, when it changed, retries once. */
+  async #call<T>(url: string, o: { json?: unknown; signal?: AbortSignal | undefined }): Promise<T> {
+    const token = () => this.#token.get().catch(() => Promise.reject(new ProviderError('google', 'the access token file could not be read', null, false)));
+    const once = async () => callJson<T>('google', url, { ...o, headers: { authorization: `Bearer ${await token()}` }, errorMessage: googleError });
+    try {
+      return await once();
+    } catch (err) {
+      if (err instanceof ProviderError && err.status === 401 && (await this.#token.reload().catch(() => false))) return once();
+      throw err;
+    }
   }
 
   supports(source: string | null, target: string) {
@@ -89,34 +102,23 @@ export class GoogleV3Provider implements TranslationProvider {
       ...(useGlossary ? { glossaryConfig: { glossary: `${this.#parent()}/glossaries/${this.o.glossaryId}` } } : {}),
     };
     type T = Array<{ translatedText: string; detectedLanguageCode?: string }>;
-    const r = await callJson<{ translations?: T; glossaryTranslations?: T }>('google', `${trimBase(this.o.baseUrl)}/v3/${this.#parent()}:translateText`, {
-      json: body,
-      headers: this.#headers(),
-      signal: req.signal,
-      errorMessage: googleError,
-    });
+    const r = await this.#call<{ translations?: T; glossaryTranslations?: T }>(`${trimBase(this.o.baseUrl)}/v3/${this.#parent()}:translateText`, { json: body, signal: req.signal });
     const chosen = useGlossary && r?.glossaryTranslations?.length ? r.glossaryTranslations : r?.translations;
     const texts = expectTexts('google', chosen?.map((t) => t.translatedText), req.segments.length);
     return { texts, detectedSource: req.source ?? fromProviderCode(r?.translations?.[0]?.detectedLanguageCode), glossaryApplied: useGlossary && Boolean(r?.glossaryTranslations?.length) };
   }
 
   async detect(text: string, signal?: AbortSignal) {
-    const r = await callJson<{ languages?: Array<{ languageCode: string; confidence?: number }> }>('google', `${trimBase(this.o.baseUrl)}/v3/${this.#parent()}:detectLanguage`, {
+    const r = await this.#call<{ languages?: Array<{ languageCode: string; confidence?: number }> }>(`${trimBase(this.o.baseUrl)}/v3/${this.#parent()}:detectLanguage`, {
       json: { content: text, mimeType: 'text/plain' },
-      headers: this.#headers(),
       signal,
-      errorMessage: googleError,
     });
     const d = r?.languages?.[0];
     return { language: fromProviderCode(d?.languageCode) ?? 'und', confidence: d?.confidence ?? null };
   }
 
   async languages(signal?: AbortSignal) {
-    const r = await callJson<{ languages?: Array<{ languageCode: string; supportTarget?: boolean }> }>('google', `${trimBase(this.o.baseUrl)}/v3/${this.#parent()}/supportedLanguages`, {
-      headers: this.#headers(),
-      signal,
-      errorMessage: googleError,
-    });
+    const r = await this.#call<{ languages?: Array<{ languageCode: string; supportTarget?: boolean }> }>(`${trimBase(this.o.baseUrl)}/v3/${this.#parent()}/supportedLanguages`, { signal });
     return (r?.languages ?? []).filter((l) => l.supportTarget !== false).map((l) => fromProviderCode(l.languageCode) ?? l.languageCode);
   }
 }

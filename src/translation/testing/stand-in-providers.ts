@@ -40,7 +40,8 @@ export function startGoogleV2(apiKey = 'g-key'): Promise<StandIn> {
 }
 
 // ---- Google Cloud Translation v3 ------------------------------------------------------------------------
-export function startGoogleV3(token = 'ya29.token', project = 'ieum-test'): Promise<StandIn> {
+/** `token` may be a function: the token Google accepts right now (a test rotates it). */
+export function startGoogleV3(token: string | (() => string) = 'ya29.token', project = 'ieum-test'): Promise<StandIn> {
   const parent = `/v3/projects/${project}/locations/`;
   return startServer(
     (req, s) => {
@@ -76,7 +77,7 @@ export function startGoogleV3(token = 'ya29.token', project = 'ieum-test'): Prom
       rate: gErr(429, 'RESOURCE_EXHAUSTED', 'Rate Limit Exceeded'),
       broken: gErr(500, 'INTERNAL', 'Internal error encountered.'),
     },
-    (req) => req.headers.authorization === `Bearer ${token}`,
+    (req) => req.headers.authorization === `Bearer ${typeof token === 'function' ? token() : token}`,
   );
 }
 

@@ -30,6 +30,9 @@ export function StaffTranslationsPage(props: {
         <p>
           <a class="btn btn-primary" href={href(p, '/staff/translations/review')}>
             {t('staff.tr.review')}
+          </a>{' '}
+          <a class="btn btn-secondary" href={href(p, '/staff/translations/glossary')}>
+            {t('staff.glossary.title')}
           </a>
         </p>
         <section class="section" aria-labelledby="tr-spend">
