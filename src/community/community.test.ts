@@ -238,7 +238,9 @@ for (const tdb of testDatabases()) {
     });
 
     test('rate limits per member and per address (429 with Retry-After)', async () => {
-      const tight = makeTestApp(dbh, { limits: { communityComment: { name: 'community-comment', max: 2, windowSec: 600 }, communityReportIp: { name: 'community-report-ip', max: 1, windowSec: 600 } } });
+      // Own limit names: the counters of earlier tests' comments (same member, same window) must not count here,
+      // or the result would depend on whether the run crossed a window boundary.
+      const tight = makeTestApp(dbh, { limits: { communityComment: { name: `cc-${uniq()}`, max: 2, windowSec: 600 }, communityReportIp: { name: `cr-${uniq()}`, max: 1, windowSec: 600 } } });
       const c = await login(new TestClient(tight), 'other');
       const { id } = await newPost();
       assert.equal((await c.request(`/api/v1/posts/${id}/comments`, { json: { body: 'one' } })).status, 201);
