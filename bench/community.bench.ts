@@ -65,7 +65,7 @@ function cases(g: Pick<Generated, 'spaces' | 'busyPostId' | 'viewerId'>, deepCur
     ['Latin', 'health insurance'],
     ['Vietnamese with diacritics', 'bảo hiểm'],
     ['Thai', 'ประกันสุขภาพ'],
-    ['rare token', 'free korean'],
+    ['Latin, common phrase', 'free korean'],
     ['no hits', '스쿠버다이빙'],
   ];
   for (const [what, text] of searches) {

@@ -12,7 +12,8 @@ import { createPostWithImages, discardPostImages } from './images/post-images.js
 import { readImageForm } from './images/upload-form.js';
 import { communityLimits } from './limits.js';
 import { appealDecision, moderate, moderationQueue, reportContent } from './moderate-content.js';
-import { commentJson, postJson } from './present.js';
+import { commentJson, eventJson, postJson } from './present.js';
+import { findEvent } from './event-queries.js';
 import { findPost, listComments, listPosts } from './queries.js';
 import { setBlock, setBookmark, setLike } from './react-to-post.js';
 import { appealInput, blockInput, commentInput, commentPatch, idParam, listQuery, moderationInput, postInput, postPatch, profileInput, reportInput } from './schema.js';
@@ -86,8 +87,8 @@ export function communityApiRoutes(deps: Deps) {
     if (!post || post.status === 'deleted') throw notFound();
     // Hidden posts: only their author (to read the reason and appeal) and moderators of the space.
     if (post.status === 'hidden' && user?.id !== post.authorId && !(await canModerate(db, user, post.spaceId))) throw notFound();
-    const comments = await listComments(db, post.id, user?.id ?? null);
-    return c.json({ post: { ...postJson(base, c.get('locale'), post), hiddenReason: user?.id === post.authorId ? post.hiddenReason : undefined }, comments: comments.filter((x) => x.status === 'visible' || x.authorId === user?.id).map(commentJson) });
+    const [comments, event] = await Promise.all([listComments(db, post.id, user?.id ?? null), findEvent(db, post.id)]);
+    return c.json({ post: { ...postJson(base, c.get('locale'), post), event: eventJson(event), hiddenReason: user?.id === post.authorId ? post.hiddenReason : undefined }, comments: comments.filter((x) => x.status === 'visible' || x.authorId === user?.id).map(commentJson) });
   });
 
   app.patch('/api/v1/posts/:id', signedIn, limits.Post, async (c) => {

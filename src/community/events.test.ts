@@ -61,6 +61,8 @@ for (const tdb of testDatabases()) {
       assert.equal(e.startsAt, new Date(`${d}T14:30:00+09:00`).toISOString());
       assert.equal(e.endsAt, new Date(`${d}T16:00:00+09:00`).toISOString());
       assert.equal(e.regionName, 'Suwon-si');
+      const api = (await (await app.request(`/api/v1/posts/${id}`)).json()) as { post: { event: { startsAt: string; place: string; timeZone: string } } };
+      assert.deepEqual([api.post.event.startsAt, api.post.event.place, api.post.event.timeZone], [e.startsAt, 'Suwon Global Center, 2F', 'Asia/Seoul']);
       const one = await app.request(`/api/v1/posts/${id}/event.ics`);
       assert.equal(one.status, 200);
       assert.match(one.headers.get('content-type') ?? '', /^text\/calendar/);
@@ -234,6 +236,15 @@ for (const tdb of testDatabases()) {
       assert.equal((await app.request('/en/staff/community/moderators')).status, 401);
       const rm = await boss.request('/en/staff/community/moderators/remove', { form: { _csrf: token, space: 'mongolia', user: 'guest', reason: 'rotation' } });
       assert.equal(rm.status, 303);
+    });
+
+    test('the moderation page form hides with its optional days box left empty', async () => {
+      const target = (await post('host', 'japan', { topic: 'questions' })).json.id;
+      const gm = users.globalmod!;
+      const token = await gm.csrfToken('/en/community/moderation');
+      const r = await gm.request('/en/community/moderation', { form: { _csrf: token, targetType: 'post', targetId: String(target), action: 'hide', reason: 'spam links', days: '' } });
+      assert.equal(r.status, 303);
+      assert.equal((await dbh.db.selectFrom('community_posts').select('status').where('id', '=', target).executeTakeFirstOrThrow()).status, 'hidden');
     });
 
     test('blocked members: block from a comment, see the list, unblock (no JavaScript needed)', async () => {

@@ -14,6 +14,7 @@ const post = {
   properties: {
     id: int, space: str, topic: str, title: str, body: str, bodyHtml: { type: 'string', description: 'Sanitized HTML of the markdown body' },
     language: { type: ['string', 'null'] }, author: { type: ['string', 'null'], description: 'null: deleted user' }, status: str,
+    event: { type: ['object', 'null'], description: 'On GET /api/v1/posts/{id} only: startsAt, endsAt (UTC ISO 8601), timeZone Asia/Seoul, place, address, region' },
     likeCount: int, commentCount: int, createdAt: str, editedAt: { type: ['string', 'null'] }, url: str,
     images: { type: 'array', maxItems: 4, items: image },
   },

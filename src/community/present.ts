@@ -1,6 +1,7 @@
 // JSON shapes of the community API (one place, so the pages and the OpenAPI document agree).
 import { renderMarkdown } from './markdown.js';
 import { imageUrl } from './images/image-view.js';
+import type { EventValue } from './event-draft.js';
 import type { CommentRow, PostRow } from './queries.js';
 
 export const postJson = (base: string, locale: string, p: PostRow) => ({
@@ -43,3 +44,7 @@ export const commentJson = (c: CommentRow) => ({
   createdAt: c.createdAt.toISOString(),
   editedAt: c.editedAt?.toISOString() ?? null,
 });
+
+/** A post's event: instants in UTC (ISO 8601); the wall-clock times are Asia/Seoul. null when not an event. */
+export const eventJson = (e: EventValue | null) =>
+  e ? { startsAt: e.startsAt.toISOString(), endsAt: e.endsAt?.toISOString() ?? null, timeZone: 'Asia/Seoul', place: e.place, address: e.address, region: e.regionCode } : null;
