@@ -33,9 +33,24 @@ const program = {
 const filters = ['locale', 'category', 'level', 'region', 'open', 'q', 'visa', 'nationality', 'age', 'family', 'employment', 'for', 'limit'].map((name) => ({ name, in: 'query', schema: str }));
 const profile = {
   type: 'object',
-  properties: { visa: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, nationality: { type: ['string', 'null'] }, locale: { type: ['string', 'null'] }, stayExpiresOn: { type: ['string', 'null'], format: 'date' }, showVisa: { type: 'boolean', description: 'Show the visa type next to my name on community posts (default false)' } },
+  properties: { visa: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, nationality: { type: ['string', 'null'] }, locale: { type: ['string', 'null'] }, stayExpiresOn: { type: ['string', 'null'], format: 'date' }, showVisa: { type: 'boolean', description: 'Show the visa type next to my name on community posts (default false)' },
+    movedOn: { type: ['string', 'null'], format: 'date', description: 'The day I moved or will move (within 60 days either way): the address report is due 15 days later (F-4: 14)' },
+    enteredOn: { type: ['string', 'null'], format: 'date', description: 'The day I entered Korea (within the last 90 days); with noResidenceCard, registration is due 90 days later' },
+    noResidenceCard: { type: 'boolean', description: 'I do not have a residence card yet' },
+  },
 };
 const auth = { '401': { $ref: '#/components/responses/Unauthorized' } };
+const savedQueryProps = Object.fromEntries(['category', 'level', 'region', 'open', 'q', 'visa', 'nationality', 'age', 'family', 'employment'].map((n) => [n, { type: ['string', 'number', 'boolean', 'array'] }]));
+const savedFilter = {
+  type: 'object',
+  required: ['id', 'name', 'query', 'listUrl', 'feedUrl'],
+  properties: {
+    id: { type: 'integer' }, name: str, locale: str, createdAt: { type: 'string', format: 'date-time' },
+    query: { type: 'object', properties: savedQueryProps, additionalProperties: false },
+    listUrl: { type: 'string', description: 'The programs list with this filter' },
+    feedUrl: { type: 'string', description: 'Personal iCalendar feed: deadlines.ics?filter=<token>. The token is unguessable and works without a session; deleting the filter turns it off' },
+  },
+};
 
 export const programsOpenApi = {
   '/api/v1/programs': {
@@ -47,9 +62,9 @@ export const programsOpenApi = {
   },
   '/api/v1/programs/deadlines.ics': {
     get: {
-      summary: 'iCalendar (RFC 5545) feed of upcoming deadlines, for all programs or the same filters as the list',
-      parameters: filters,
-      responses: { '200': { description: 'A calendar', content: { 'text/calendar': { schema: str } } }, '400': { description: 'Invalid input', content: json(err) } },
+      summary: 'iCalendar (RFC 5545) feed of upcoming deadlines, for all programs, the same filters as the list, or a saved filter (filter=<token>, no session needed)',
+      parameters: [...filters, { name: 'filter', in: 'query', schema: str, description: "A saved filter's feed token (see /api/v1/me/saved-filters feedUrl). When given, the other filters are ignored (locale may still be set). Unknown token: 404" }],
+      responses: { '200': { description: 'A calendar', content: { 'text/calendar': { schema: str } } }, '400': { description: 'Invalid input', content: json(err) }, '404': { description: 'Unknown feed token', content: json(err) } },
     },
   },
   '/api/v1/programs/{id}': {
@@ -71,7 +86,7 @@ export const programsOpenApi = {
   },
   '/api/v1/me/reminders': {
     get: {
-      summary: "The member's stay-extension reminders",
+      summary: "The member's reminders (stay extension, address report, registration) and personal deadlines (overdue ones included)",
       security: [{ session: [] }],
       responses: {
         '200': {
@@ -79,12 +94,31 @@ export const programsOpenApi = {
           content: json({
             type: 'object',
             required: ['reminders'],
-            properties: { reminders: { type: 'array', items: { type: 'object', properties: { kind: str, dueOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, sentAt: { type: ['string', 'null'] }, channel: { type: ['string', 'null'] }, guideUrl: str, hikoreaUrl: str } } } },
+            properties: {
+              reminders: { type: 'array', items: { type: 'object', properties: { kind: str, dueOn: { type: 'string', format: 'date' }, expiresOn: { type: 'string', format: 'date' }, sentAt: { type: ['string', 'null'] }, channel: { type: ['string', 'null'] }, guideUrl: str, hikoreaUrl: str } } },
+              deadlines: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['address-report', 'registration'] }, from: { type: 'string', format: 'date' }, dueOn: { type: 'string', format: 'date' }, overdue: { type: 'boolean' }, guideUrl: str, hikoreaUrl: str } } },
+            },
           }),
         },
         ...auth,
       },
     },
+  },
+  '/api/v1/me/saved-filters': {
+    get: {
+      summary: "The member's saved programs filters with their list and feed URLs",
+      security: [{ session: [] }],
+      responses: { '200': { description: 'Saved filters', content: json({ type: 'object', properties: { savedFilters: { type: 'array', items: savedFilter }, max: { type: 'integer' } } }) }, ...auth },
+    },
+    post: {
+      summary: 'Save a programs filter under a name (at most 20 per member). The query uses the list parameters; a filter is personal data, erased with the account',
+      security: [{ session: [] }],
+      requestBody: { required: true, content: json({ type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 80 }, query: { type: 'object', properties: savedQueryProps, additionalProperties: false }, locale: str } }) },
+      responses: { '201': { description: 'Saved', content: json({ type: 'object', properties: { savedFilter } }) }, '400': { $ref: '#/components/responses/BadRequest' }, '409': { description: 'limit_reached: 20 saved filters', content: json(err) }, ...auth },
+    },
+  },
+  '/api/v1/me/saved-filters/{id}': {
+    delete: { summary: 'Delete a saved filter (its feed URL stops working)', security: [{ session: [] }], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '204': { description: 'Deleted' }, '404': { description: 'No such saved filter', content: json(err) }, ...auth } },
   },
   '/api/v1/me/programs': { get: { summary: 'Ids of the programs the member saved', security: [{ session: [] }], responses: { '200': { description: '{programIds: [...]}' }, ...auth } } },
   '/api/v1/me/programs/{id}': {

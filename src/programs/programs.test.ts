@@ -141,7 +141,7 @@ for (const tdb of testDatabases()) {
 
       const ok = await c.request('/api/v1/me', { method: 'PATCH', json: { visa: 'e9', region: '41590', nationality: 'vn', locale: 'vi' } });
       assert.equal(ok.status, 200);
-      assert.deepEqual(((await ok.json()) as { profile: object }).profile, { visa: 'E-9', region: '41590', nationality: 'VN', locale: 'vi', stayExpiresOn: null, showVisa: false });
+      assert.deepEqual(((await ok.json()) as { profile: object }).profile, { visa: 'E-9', region: '41590', nationality: 'VN', locale: 'vi', stayExpiresOn: null, showVisa: false, movedOn: null, enteredOn: null, noResidenceCard: false });
       const mine = ((await (await c.request('/api/v1/programs?for=me&locale=en')).json()) as { programs: ApiProgram[] }).programs;
       assert.ok(mine.some((p) => p.id === 'eps-employment-training') && !mine.some((p) => p.id === 'ansan-foreign-resident-counselling-center'), 'for=me uses the profile');
 
@@ -266,7 +266,7 @@ for (const tdb of testDatabases()) {
       const u = await dbh.db.selectFrom('users').select(['id', 'visa_type', 'stay_expires_on', 'region_code', 'nationality']).where('username', '=', 'aboutme').executeTakeFirstOrThrow();
       assert.deepEqual({ ...u, id: 0 }, { id: 0, visa_type: null, stay_expires_on: null, region_code: '41590', nationality: 'NP' }, 'city and nationality stay');
       assert.equal((await dbh.db.selectFrom('user_reminders').select('id').where('user_id', '=', u.id).execute()).length, 0);
-      assert.match(await (await c.request('/en/me?done=stay-deleted')).text(), /stay expiry date and reminders were deleted/);
+      assert.match(await (await c.request('/en/me?done=stay-deleted')).text(), /stay expiry date, moving and entry dates and reminders were deleted/);
       assert.equal((await new TestClient(app).request('/en/me/profile/delete-stay', { form: { _csrf: token } })).status, 403);
     });
 

@@ -1,5 +1,6 @@
 // Programs routes: the list/detail/deadlines API and pages, the iCalendar feed, saving programs, and the
-// member's own details and reminders (PATCH /api/v1/me, GET /api/v1/me/reminders, the My Ieum form).
+// member's own details, reminders and personal deadlines (PATCH /api/v1/me, GET /api/v1/me/reminders, the My Ieum
+// form); saved filters are in saved-filter-routes.ts.
 import { Hono } from 'hono';
 import { registerAnonymizer } from '../accounts/delete-account.js';
 import { requireUser } from '../accounts/access.js';
@@ -15,6 +16,13 @@ import { href, pageCtx, type PageCtx } from '../lib/views/page-context.js';
 import { render } from '../lib/views/render.js';
 import { listRegions } from '../places/queries.js';
 import { isValidDate, seoulToday } from './dates.js';
+import { enteredOnProblem, GUIDE_OF, deadlineKindOf, movedOnProblem, personalDeadlines } from './personal-deadlines.js';
+import { renderProgramsList } from './programs-list-page.js';
+import { eraseSavedFilters } from './save-filter.js';
+import { savedFilterRoutes } from './saved-filter-routes.js';
+import { findFilterByToken, listSavedFilters } from './saved-filters.js';
+import { MeDeadlinesSection } from './views/me-deadlines.js';
+import { MeSavedFiltersSection } from './views/me-saved-filters.js';
 import { deadlinesCalendar } from './deadlines-feed.js';
 import { findPrograms } from './find-programs.js';
 import { upcomingDeadlines } from './list-programs.js';
@@ -22,14 +30,13 @@ import { deadlineOf, effectiveStatus } from './model.js';
 import { parseOffsets } from './reminders.js';
 import { isSaved, saveProgram } from './save-program.js';
 import { listReminders } from './schedule-reminders.js';
-import { nationalitySchema, nonEmpty, patchMeInput, profileForm, programsQuery, regionSchema, visaSchema, type PatchMeInput, type ProfileFormValues } from './schema.js';
+import { feedTokenSchema, nationalitySchema, nonEmpty, patchMeInput, profileForm, programsQuery, regionSchema, visaSchema, type PatchMeInput, type ProfileFormValues } from './schema.js';
 import { programJson } from './serialize.js';
 import { clearStayDetails, eraseProfile, getProfile, stayDateProblem, updateProfile } from './update-profile.js';
 import { MeProgramsSection, type AboutFormState } from './views/me-section.js';
 import { DeadlinesPage } from './views/deadlines-page.js';
 import { ProgramPage } from './views/program-page.js';
-import { ProgramsPage } from './views/programs-page.js';
-import { machineJson, machineTranslatedProgram, withRememberedTitles } from '../translation/localize-program.js';
+import { machineJson, machineTranslatedProgram } from '../translation/localize-program.js';
 import { loadProgram, loadPrograms, savedProgramIds } from './queries.js';
 
 let registered = false;
@@ -67,6 +74,20 @@ function checkAboutForm(p: PageCtx, v: ProfileFormValues): { input: PatchMeInput
   else if (!isValidDate(stay)) errors.stayExpiresOn = p.t('me.about.error.date');
   else if (stayDateProblem(stay)) errors.stayExpiresOn = p.t('me.about.error.stay_range');
   else input.stayExpiresOn = stay;
+  // Personal deadlines: the move (±60 days) and, only without a residence card yet, the entry (last 90 days).
+  const today = seoulToday();
+  const moved = v.movedOn.trim();
+  if (!moved) input.movedOn = null;
+  else if (!isValidDate(moved)) errors.movedOn = p.t('me.about.error.date');
+  else if (movedOnProblem(moved, today)) errors.movedOn = p.t('me.about.error.moved_range');
+  else input.movedOn = moved;
+  const entered = v.enteredOn.trim();
+  input.noResidenceCard = v.noResidenceCard;
+  if (!entered) input.enteredOn = null;
+  else if (!isValidDate(entered)) errors.enteredOn = p.t('me.about.error.date');
+  else if (enteredOnProblem(entered, today)) errors.enteredOn = p.t('me.about.error.entered_range');
+  else if (!v.noResidenceCard) errors.noResidenceCard = p.t('me.about.error.no_card');
+  else input.enteredOn = entered;
   return { input, errors };
 }
 
@@ -79,17 +100,47 @@ export function programsRoutes(deps: Deps) {
   if (!registered) {
     registered = true;
     registerAnonymizer(eraseProfile);
+    registerAnonymizer(eraseSavedFilters);
     // My Ieum: "About me", reminders and saved programs, first on the page (db comes from the caller: tests open many).
     registerMeSection(async (sdb, p, query) => {
       const user = p.user!;
-      const [profile, reminders, regions, saved] = await Promise.all([getProfile(sdb, user.id), listReminders(sdb, user.id), listRegions(sdb, p.locale), savedProgramIds(sdb, user.id)]);
+      const [profile, allReminders, regions, saved, filters] = await Promise.all([
+        getProfile(sdb, user.id),
+        listReminders(sdb, user.id),
+        listRegions(sdb, p.locale),
+        savedProgramIds(sdb, user.id),
+        listSavedFilters(sdb, user.id, deps.config.SESSION_SECRET),
+      ]);
+      const reminders = allReminders.filter((r) => !deadlineKindOf(r.kind));
+      const deadlines = personalDeadlines({ movedOn: profile.movedOn, enteredOn: profile.enteredOn, awaitingCard: profile.noResidenceCard, visa: profile.visa });
       const programs = await loadPrograms(sdb, p.locale, saved);
       const form = refusedForms.get(p) ?? {
-        values: { visa: profile.visa ?? '', region: profile.region ?? '', nationality: profile.nationality ?? '', stayExpiresOn: profile.stayExpiresOn ?? '', showVisa: profile.showVisa },
+        values: {
+          visa: profile.visa ?? '',
+          region: profile.region ?? '',
+          nationality: profile.nationality ?? '',
+          stayExpiresOn: profile.stayExpiresOn ?? '',
+          showVisa: profile.showVisa,
+          movedOn: profile.movedOn ?? '',
+          enteredOn: profile.enteredOn ?? '',
+          noResidenceCard: profile.noResidenceCard,
+        },
         errors: {},
       };
       const notice = query.done === 'profile' ? 'saved' : query.done === 'stay-deleted' ? 'stay-deleted' : null;
-      return MeProgramsSection({ p, form, stayExpiresOn: profile.stayExpiresOn, reminders, regions, nationalities: nationalityOptions(p.locale), saved: programs, notice });
+      const filterNotice = query.done === 'filter-saved' ? 'saved' : query.done === 'filter-deleted' ? 'deleted' : null;
+      return MeProgramsSection({
+        p,
+        form,
+        stayExpiresOn: profile.stayExpiresOn,
+        reminders,
+        regions,
+        nationalities: nationalityOptions(p.locale),
+        saved: programs,
+        notice,
+        deadlines: MeDeadlinesSection({ p, deadlines, reminders: allReminders, today: seoulToday() }),
+        filters: MeSavedFiltersSection({ p, filters, baseUrl: base, notice: filterNotice }),
+      });
     }, 10);
   }
 
@@ -104,9 +155,23 @@ export function programsRoutes(deps: Deps) {
   });
 
   app.get('/api/v1/programs/deadlines.ics', async (c) => {
-    const q = parseQuery(c, programsQuery);
-    const locale = q.locale ?? c.get('locale');
-    const found = await findPrograms(db, locale, q, c.get('user'));
+    // ?filter=<token>: a member's saved filter, for calendar apps that cannot log in. The token alone decides;
+    // an unknown or malformed one is the same 404 (nothing to enumerate). The query string is never logged.
+    const token = c.req.query('filter');
+    let q;
+    let locale: string;
+    if (token !== undefined) {
+      const saved = feedTokenSchema.safeParse(token).success ? await findFilterByToken(db, token, deps.config.SESSION_SECRET) : null;
+      if (!saved) throw notFound('No such feed.');
+      const l = c.req.query('locale');
+      locale = l && isLocale(l) ? l : saved.locale;
+      q = saved.query;
+      c.header('Cache-Control', 'private, no-cache');
+    } else {
+      q = parseQuery(c, programsQuery);
+      locale = q.locale ?? c.get('locale');
+    }
+    const found = await findPrograms(db, locale, q, token !== undefined ? null : c.get('user'));
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'inline; filename="ieum-deadlines.ics"');
     return c.body(deadlinesCalendar(found.listed, tFor(locale), base, locale));
@@ -135,8 +200,23 @@ export function programsRoutes(deps: Deps) {
     const user = requireUser(c);
     const reminders = await listReminders(db, user.id);
     const locale = c.get('locale');
+    const profile = await getProfile(db, user.id);
+    const today = seoulToday();
+    const guideOf = (kind: string) => {
+      const dk = deadlineKindOf(kind);
+      return `${base}/${locale}/guides/${dk ? GUIDE_OF[dk] : 'stay-extension'}`;
+    };
     return c.json({
-      reminders: reminders.map((r) => ({ ...r, guideUrl: `${base}/${locale}/guides/stay-extension`, hikoreaUrl: 'https://www.hikorea.go.kr' })),
+      reminders: reminders.map((r) => ({ ...r, guideUrl: guideOf(r.kind), hikoreaUrl: 'https://www.hikorea.go.kr' })),
+      // The personal deadlines themselves (also the overdue ones: they stay until the member clears the date).
+      deadlines: personalDeadlines({ movedOn: profile.movedOn, enteredOn: profile.enteredOn, awaitingCard: profile.noResidenceCard, visa: profile.visa }).map((d) => ({
+        kind: d.kind,
+        from: d.from,
+        dueOn: d.dueOn,
+        overdue: d.dueOn < today,
+        guideUrl: `${base}/${locale}/guides/${d.guide}`,
+        hikoreaUrl: 'https://www.hikorea.go.kr',
+      })),
     });
   });
 
@@ -158,18 +238,15 @@ export function programsRoutes(deps: Deps) {
   // ---- Pages ----
   app.get(`${LOCALE_ROUTE}/programs`, async (c) => {
     const p = pageCtx(c, base);
-    const parsed = programsQuery.safeParse(nonEmpty(c.req.query()));
+    const parsed = programsQuery.safeParse(nonEmpty(c.req.queries()));
     const q = parsed.success ? parsed.data : {};
-    const [found, regions] = await Promise.all([findPrograms(db, p.locale, q, p.user), listRegions(db, p.locale)]);
-    // Titles still in English come from the translation memory when it has them (never a provider call here).
-    found.listed = await withRememberedTitles(db, found.listed, p.locale);
     const errors = parsed.success ? {} : zodFields(parsed.error);
-    return render(c, ProgramsPage({ p, regions, q, found, errors, query: new URL(c.req.url).search }), parsed.success ? 200 : 400);
+    return renderProgramsList(c, deps, p, q, errors, parsed.success ? 200 : 400);
   });
 
   app.get(`${LOCALE_ROUTE}/programs/deadlines`, async (c) => {
     const p = pageCtx(c, base);
-    const parsed = programsQuery.safeParse(nonEmpty(c.req.query()));
+    const parsed = programsQuery.safeParse(nonEmpty(c.req.queries()));
     if (!parsed.success) throw validationError(parsed.error);
     const found = await findPrograms(db, p.locale, parsed.data, p.user);
     const search = new URL(c.req.url).searchParams;
@@ -202,7 +279,16 @@ export function programsRoutes(deps: Deps) {
     const formParsed = profileForm.safeParse(await readBody(c));
     if (!formParsed.success) throw validationError(formParsed.error);
     const f = formParsed.data;
-    const values: ProfileFormValues = { visa: f.visa ?? '', region: f.region ?? '', nationality: f.nationality ?? '', stayExpiresOn: f.stayExpiresOn ?? '', showVisa: f.showVisa === 'yes' };
+    const values: ProfileFormValues = {
+      visa: f.visa ?? '',
+      region: f.region ?? '',
+      nationality: f.nationality ?? '',
+      stayExpiresOn: f.stayExpiresOn ?? '',
+      showVisa: f.showVisa === 'yes',
+      movedOn: f.movedOn ?? '',
+      enteredOn: f.enteredOn ?? '',
+      noResidenceCard: f.noResidenceCard === 'yes',
+    };
     let { input, errors } = checkAboutForm(p, values);
     if (!Object.keys(errors).length) {
       try {
@@ -210,7 +296,8 @@ export function programsRoutes(deps: Deps) {
       } catch (err) {
         // The use case's own checks (e.g. an unknown city code) become inline errors too.
         if (!(err instanceof HttpError) || err.status !== 400 || !err.fields) throw err;
-        errors = Object.fromEntries(Object.keys(err.fields).map((k) => [k, k === 'stayExpiresOn' ? p.t('me.about.error.stay_range') : p.t('me.about.error.choose')]));
+        const msg: Record<string, string> = { stayExpiresOn: 'me.about.error.stay_range', movedOn: 'me.about.error.moved_range', enteredOn: 'me.about.error.entered_range' };
+        errors = Object.fromEntries(Object.keys(err.fields).map((k) => [k, p.t(msg[k] ?? 'me.about.error.choose')]));
       }
     }
     if (Object.keys(errors).length) {
@@ -229,6 +316,7 @@ export function programsRoutes(deps: Deps) {
     return c.redirect(`${href(p, '/me')}?done=stay-deleted#my-details`, 303);
   });
 
+  app.route('/', savedFilterRoutes(deps));
   return app;
 }
 

@@ -1,5 +1,5 @@
 // The reminder job: creates each member's stay-extension reminders (idempotent: unique per user, kind and
-// due date) and sends the due ones exactly once — the row is claimed with FOR UPDATE SKIP LOCKED, marked
+// due date) and sends the due ones — stay and personal deadlines (address report, registration) — exactly once — the row is claimed with FOR UPDATE SKIP LOCKED, marked
 // sent and its email queued in the cases outbox (case_email_outbox) in the same transaction.
 import { sql } from 'kysely';
 import type { DB, Queryable } from '../lib/db/types.js';
@@ -11,6 +11,7 @@ import { deliverPendingPushes, enqueueReminderPush, type PushRunResult, type Pus
 import { seoulToday } from './dates.js';
 import { reminderPushPayload } from './reminder-push.js';
 import { planReminders, type Offset } from './reminders.js';
+import { deadlineKindOf, personalDeadlines, type DeadlineFacts, type DeadlineKind } from './personal-deadlines.js';
 import './tables.js';
 
 export const HIKOREA_URL = 'https://www.hikorea.go.kr';
@@ -26,7 +27,8 @@ export interface ReminderSettings {
 
 /** (Re)plans one member's reminders; drops unsent ones made for an earlier expiry date or a cleared one. */
 export async function scheduleForUser(trx: Queryable, userId: number, expiresOn: string | null, offsets: Offset[], today: string): Promise<void> {
-  let del = trx.deleteFrom('user_reminders').where('user_id', '=', userId).where('sent_at', 'is', null);
+  // Only this kind's rows: the personal deadlines share the table (scheduleDeadlinesForUser).
+  let del = trx.deleteFrom('user_reminders').where('user_id', '=', userId).where('sent_at', 'is', null).where('kind', 'like', 'stay-extension-%');
   if (expiresOn) del = del.where('expires_on', '<>', expiresOn);
   await del.execute();
   if (!expiresOn) return;
@@ -37,6 +39,40 @@ export async function scheduleForUser(trx: Queryable, userId: number, expiresOn:
     .values(planned.map((r) => ({ user_id: userId, kind: r.kind, due_on: r.dueOn, expires_on: expiresOn })))
     .onConflict((oc) => oc.columns(['user_id', 'kind', 'due_on']).doNothing())
     .execute();
+}
+
+/** (Re)plans the address-report and registration reminders from the member's dates; unsent ones made for
+ * another deadline (a changed date or visa) or a cleared one are dropped. Sent history stays. */
+export async function scheduleDeadlinesForUser(trx: Queryable, userId: number, facts: DeadlineFacts, today: string): Promise<void> {
+  const deadlines = personalDeadlines(facts);
+  for (const kind of ['address-report', 'registration'] as DeadlineKind[]) {
+    const d = deadlines.find((x) => x.kind === kind);
+    let del = trx.deleteFrom('user_reminders').where('user_id', '=', userId).where('sent_at', 'is', null).where('kind', 'like', `${kind}-%`);
+    if (d) del = del.where('expires_on', '<>', d.dueOn);
+    await del.execute();
+    // A reminder whose date has passed is not created late; an overdue deadline shows on My Ieum instead.
+    const ahead = d ? d.reminders.filter((r) => r.dueOn >= today && r.dueOn <= d.dueOn) : [];
+    if (!d || !ahead.length) continue;
+    await trx
+      .insertInto('user_reminders')
+      .values(ahead.map((r) => ({ user_id: userId, kind: r.kind, due_on: r.dueOn, expires_on: d.dueOn })))
+      .onConflict((oc) => oc.columns(['user_id', 'kind', 'due_on']).doNothing())
+      .execute();
+  }
+}
+
+/** The email for one due reminder: the stay text, or the address/registration deadline text with its guide. */
+export function reminderEmail(locale: Locale, kind: string, deadline: string, baseUrl: string): { subject: string; body: string } {
+  const t = translator(locale);
+  const date = formatDate(locale, deadline, 'long');
+  const dk = deadlineKindOf(kind);
+  if (dk === 'address-report') {
+    return { subject: t('deadlines.email.address.subject', { date }), body: t('deadlines.email.address.body', { date, guide: `${baseUrl}/${locale}/guides/address-change`, hikorea: HIKOREA_URL }) };
+  }
+  if (dk === 'registration') {
+    return { subject: t('deadlines.email.registration.subject', { date }), body: t('deadlines.email.registration.body', { date, guide: `${baseUrl}/${locale}/guides/alien-registration`, hikorea: HIKOREA_URL }) };
+  }
+  return { subject: t('reminders.email.subject', { date }), body: t('reminders.email.body', { date, source: `${baseUrl}/${locale}/guides/stay-extension`, number: HIKOREA_URL }) };
 }
 
 export interface ReminderRunResult {
@@ -82,16 +118,7 @@ export async function runReminderJob(db: DB, s: ReminderSettings, now: Date = ne
         // Queued with the "sent" mark: one delivery per subscription, whichever node runs the job.
         await enqueueReminderPush(trx, r.id, r.user_id, reminderPushPayload(locale, r.kind));
         if (email) {
-          const t = translator(locale);
-          await trx
-            .insertInto('case_email_outbox')
-            .values({
-              case_id: null,
-              to_address: email,
-              subject: t('reminders.email.subject', { date: formatDate(locale, r.expires_on, 'long') }),
-              body: t('reminders.email.body', { date: formatDate(locale, r.expires_on, 'long'), source: `${s.baseUrl}/${locale}/guides/stay-extension`, number: HIKOREA_URL }),
-            })
-            .execute();
+          await trx.insertInto('case_email_outbox').values({ case_id: null, to_address: email, ...reminderEmail(locale, r.kind, r.expires_on, s.baseUrl) }).execute();
           emailed++;
         }
         await trx.updateTable('user_reminders').set({ sent_at: sql`now()`, channel: email ? 'email' : 'ieum' }).where('id', '=', r.id).execute();

@@ -41,8 +41,16 @@ export const programsQuery = z.object({
 });
 export type ProgramsQuery = z.infer<typeof programsQuery>;
 
-/** Drops empty form values so that "any" choices in the GET form are not validation errors. */
-export const nonEmpty = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
+/**
+ * Drops empty form values so that "any" choices in the GET form are not validation errors. Takes a repeated
+ * name (several ticked "family" boxes: family=a&family=b) as one comma list, which the schema splits again.
+ */
+export const nonEmpty = (q: Record<string, string | string[]>) =>
+  Object.fromEntries(
+    Object.entries(q)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.filter((x) => x !== '').join(',') : v] as const)
+      .filter(([, v]) => v !== ''),
+  );
 
 const date = z.string().refine(isValidDate, 'must be a date YYYY-MM-DD');
 
@@ -56,6 +64,11 @@ export const patchMeInput = z
     stayExpiresOn: date.nullable().optional(),
     /** Show the visa type next to the member's name on community posts (opt-in; default false). */
     showVisa: z.boolean().optional(),
+    /** Personal deadlines: the day I moved or will move (±60 days), the day I entered Korea (last 90 days). */
+    movedOn: date.nullable().optional(),
+    enteredOn: date.nullable().optional(),
+    /** "I do not have a residence card yet": only then does enteredOn plan the registration deadline. */
+    noResidenceCard: z.boolean().optional(),
   })
   .strict();
 export type PatchMeInput = z.infer<typeof patchMeInput>;
@@ -67,5 +80,39 @@ export const profileForm = z.object({
   nationality: z.string().max(100).optional(),
   stayExpiresOn: z.string().max(100).optional(),
   showVisa: z.string().max(10).optional(),
+  movedOn: z.string().max(100).optional(),
+  enteredOn: z.string().max(100).optional(),
+  noResidenceCard: z.string().max(10).optional(),
 });
-export type ProfileFormValues = { visa: string; region: string; nationality: string; stayExpiresOn: string; showVisa: boolean };
+export type ProfileFormValues = {
+  visa: string;
+  region: string;
+  nationality: string;
+  stayExpiresOn: string;
+  showVisa: boolean;
+  movedOn: string;
+  enteredOn: string;
+  noResidenceCard: boolean;
+};
+
+/** A saved filter's query: the list's own filters; not the locale, "for me" (a feed has no session) or limit. */
+export const savedQuery = programsQuery.omit({ locale: true, for: true, limit: true }).strict();
+export type SavedQuery = z.infer<typeof savedQuery>;
+
+/** POST /api/v1/me/saved-filters and the "Save this search" form (query values as in the list's URL). */
+export const savedFilterInput = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    query: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+      // JSON clients may send open: true or age: 30; the list's URL form has strings only.
+      .transform((q) => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]).filter(([, v]) => v !== '')))
+      .pipe(savedQuery)
+      .default({}),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
+export type SavedFilterInput = z.infer<typeof savedFilterInput>;
+
+/** The feed token: 43 base64url characters (32 random-derived bytes). Anything else is simply not found. */
+export const feedTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

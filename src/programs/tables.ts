@@ -1,4 +1,4 @@
-// Programs tables (migrations/0006_programs.sql), merged into the Kysely Database interface.
+// Programs tables (migrations/0006_programs.sql, 0015_personal_deadlines.sql), merged into the Kysely Database interface.
 import type { ColumnType, Generated } from 'kysely';
 
 type Def<T> = ColumnType<T, T | undefined, T>;
@@ -73,6 +73,22 @@ export interface UserProfileColumns {
   stay_expires_on: string | null;
   /** 0009: show the visa type next to the member's name on community posts (opt-in, default off). */
   show_visa_publicly: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 0015: personal deadlines (address report, alien registration). */
+  moved_on: string | null;
+  entered_korea_on: string | null;
+  awaiting_residence_card: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** 0015: a member's saved programs filter; the feed token is HMAC(secret, token_salt), only its hash stored. */
+export interface ProgramSavedFiltersTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  query: Json<Record<string, unknown>>;
+  locale: string;
+  token_salt: string;
+  token_hash: string;
+  created_at: Ts;
 }
 
 declare module '../lib/db/types.js' {
@@ -81,6 +97,7 @@ declare module '../lib/db/types.js' {
     program_translations: ProgramTranslationsTable;
     program_saves: ProgramSavesTable;
     user_reminders: UserRemindersTable;
+    program_saved_filters: ProgramSavedFiltersTable;
   }
 }
 declare module '../accounts/tables.js' {

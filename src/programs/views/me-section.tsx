@@ -24,7 +24,7 @@ export interface AboutFormState {
   errors: Record<string, string>;
 }
 
-const FIELD_IDS: Record<string, string> = { nationality: 'md-nat', region: 'md-region', visa: 'md-visa', stayExpiresOn: 'md-stay', showVisa: 'md-show-visa' };
+const FIELD_IDS: Record<string, string> = { nationality: 'md-nat', region: 'md-region', visa: 'md-visa', stayExpiresOn: 'md-stay', showVisa: 'md-show-visa', movedOn: 'md-moved', noResidenceCard: 'md-no-card', enteredOn: 'md-entered' };
 
 function SelectField(props: { id: string; name: string; label: string; value: string; error?: string | undefined; options: Array<{ value: string; label: string }>; none: string }) {
   return (
@@ -48,6 +48,10 @@ export function MeProgramsSection(props: {
   nationalities: Array<{ code: string; name: string }>;
   saved: Program[];
   notice: 'saved' | 'stay-deleted' | null;
+  /** "My deadlines", shown right after the stay reminders. */
+  deadlines?: unknown;
+  /** "Saved searches", after saved programs. */
+  filters?: unknown;
 }) {
   const { p, form } = props;
   const { t } = p;
@@ -62,7 +66,7 @@ export function MeProgramsSection(props: {
       <section class="card" id="my-details" aria-labelledby="md-title">
         <h2 id="md-title">{t('me.about.title')}</h2>
         {props.notice === 'saved' ? <Notice kind="success">{t('me.profile.saved')}</Notice> : null}
-        {props.notice === 'stay-deleted' ? <Notice kind="success">{t('me.about.stay_deleted')}</Notice> : null}
+        {props.notice === 'stay-deleted' ? <Notice kind="success">{t('me.about.stay_deleted_all')}</Notice> : null}
         <ErrorSummary p={p} errors={summary} />
         <p>{t('me.about.lead')}</p>
         <p class="note">{t('me.about.private')}</p>
@@ -72,6 +76,14 @@ export function MeProgramsSection(props: {
           <SelectField id="md-region" name="region" label={t('programs.region')} value={v.region} error={errs.region} options={props.regions.map((r) => ({ value: r.code, label: r.name }))} none={t('community.profile.none')} />
           <Field id="md-visa" name="visa" label={t('programs.visa')} hint={t('programs.visa.hint')} value={v.visa} error={errs.visa} maxlength={10} dir="ltr" />
           <Field id="md-stay" name="stayExpiresOn" type="date" label={t('me.profile.stay')} hint={t('me.profile.stay.hint')} value={v.stayExpiresOn} error={errs.stayExpiresOn} />
+          {/* Personal deadlines (My deadlines below): optional, deleted with "Delete my stay details". */}
+          <Field id="md-moved" name="movedOn" type="date" label={t('me.about.moved')} hint={t('me.about.moved.hint')} value={v.movedOn} error={errs.movedOn} />
+          <div class={errs.noResidenceCard ? 'check field-error' : 'check'}>
+            {errs.noResidenceCard ? <p id="md-no-card-error" class="field-message" role="alert">{errs.noResidenceCard}</p> : null}
+            <input type="checkbox" id="md-no-card" name="noResidenceCard" value="yes" checked={v.noResidenceCard} aria-invalid={errs.noResidenceCard ? 'true' : undefined} aria-describedby={errs.noResidenceCard ? 'md-no-card-error' : undefined} />
+            <label for="md-no-card">{t('me.about.no_card')}</label>
+          </div>
+          <Field id="md-entered" name="enteredOn" type="date" label={t('me.about.entered')} hint={t('me.about.entered.hint')} value={v.enteredOn} error={errs.enteredOn} />
           <div class="check">
             <input type="checkbox" id="md-show-visa" name="showVisa" value="yes" checked={v.showVisa} aria-describedby="md-show-visa-hint" />
             <label for="md-show-visa">{t('me.about.show_visa')}</label>
@@ -83,7 +95,7 @@ export function MeProgramsSection(props: {
         </form>
         <form method="post" action={href(p, '/me/profile/delete-stay')} class="stack">
           <CsrfField p={p} />
-          <p class="field-hint" id="md-delete-hint">{t('me.about.delete_stay.hint')}</p>
+          <p class="field-hint" id="md-delete-hint">{t('me.about.delete_stay.hint_all')}</p>
           <div>
             <button type="submit" class="btn btn-secondary" aria-describedby="md-delete-hint">{t('me.about.delete_stay')}</button>
           </div>
@@ -120,6 +132,7 @@ export function MeProgramsSection(props: {
         </div>
         <script src={assetUrl('push.js')} defer></script>
       </section>
+      {props.deadlines}
 
       <section class="card" id="my-programs" aria-labelledby="sp-title">
         <h2 id="sp-title">{t('me.saved.title')}</h2>
@@ -133,6 +146,7 @@ export function MeProgramsSection(props: {
           <p>{t('me.saved.none')}</p>
         )}
       </section>
+      {props.filters}
     </>
   );
 }

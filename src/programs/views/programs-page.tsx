@@ -8,8 +8,11 @@ import type { FoundPrograms } from '../find-programs.js';
 import { CATEGORIES, EMPLOYMENT, FAMILY, LEVELS } from '../model.js';
 import type { ProgramsQuery } from '../schema.js';
 import { FallbackNote, Reasons, StatusBadges } from './program-bits.js';
+import { SaveSearchForm, type SaveSearchState } from './save-search-form.js';
 
-export function ProgramsPage(props: { p: PageCtx; regions: Region[]; q: Partial<ProgramsQuery>; found: FoundPrograms; errors: Record<string, string>; query: string }) {
+export function ProgramsPage(props: { p: PageCtx; regions: Region[]; q: Partial<ProgramsQuery>; found: FoundPrograms; errors: Record<string, string>; query: string;
+  /** Signed-in members: the current filter as a query string for "Save this search" (null: not offered). */
+  saveSearch?: string | null; save?: SaveSearchState | undefined }) {
   const { p, q, found, errors } = props;
   const { t } = p;
   const person = found.person;
@@ -98,6 +101,7 @@ export function ProgramsPage(props: { p: PageCtx; regions: Region[]; q: Partial<
             <button type="submit" class="btn btn-primary">{t('programs.search')}</button>
           </div>
         </form>
+        {p.user && props.saveSearch !== undefined && props.saveSearch !== null ? <SaveSearchForm p={p} search={props.saveSearch} state={props.save} /> : null}
 
         <section aria-labelledby="pg-results" class="section">
           <h2 id="pg-results" class="section-title" role="status">{t('programs.results', { count: found.listed.length })}</h2>
