@@ -1,10 +1,73 @@
-// Staff area landing: what this role can do, and the regions a center staff member serves.
+// Staff area landing: the tools this role may use, grouped by area, and the regions a center staff member serves.
 import { Layout } from '../../lib/views/layout.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
+
+type Role = string;
+interface Tool {
+  path: string;
+  label: string;
+}
+interface Area {
+  title: string;
+  roles: Role[];
+  tools: Tool[];
+}
+
+/** Each area lists only pages whose own guard lets these roles in (the pages check again on every request). */
+function areas(t: PageCtx['t']): Area[] {
+  return [
+    {
+      title: t('cases.staff.nav'),
+      roles: ['center_staff', 'admin'],
+      tools: [
+        { path: '/staff/cases', label: t('cases.staff.queue') },
+        { path: '/staff/cases/records', label: t('cases.staff.records') },
+        { path: '/staff/cases/stats', label: t('cases.staff.stats') },
+      ],
+    },
+    { title: '', roles: ['admin'], tools: [{ path: '/staff/cases/centers', label: t('cases.staff.centers') }] },
+    {
+      title: t('staff.programs.title'),
+      roles: ['editor', 'admin'],
+      tools: [
+        { path: '/staff/programs', label: t('staff.programs.title') },
+        { path: '/staff/programs/review', label: t('staff.agg.review') },
+        { path: '/staff/programs/sources', label: t('staff.agg.sources') },
+        { path: '/staff/programs/runs', label: t('staff.agg.runs') },
+      ],
+    },
+    {
+      title: t('nav.community'),
+      roles: ['moderator', 'admin'],
+      tools: [
+        { path: '/community/moderation', label: t('community.mod.title') },
+        { path: '/staff/community/moderators', label: t('community.mods.title') },
+      ],
+    },
+    { title: t('staff.places.title'), roles: ['editor', 'admin'], tools: [{ path: '/staff/places', label: t('staff.places.title') }] },
+    {
+      title: t('staff.tr.title'),
+      roles: ['editor', 'admin'],
+      tools: [
+        { path: '/staff/translations', label: t('staff.tr.title') },
+        { path: '/staff/translations/review', label: t('staff.tr.review') },
+        { path: '/staff/translations/glossary', label: t('staff.glossary.title') },
+      ],
+    },
+  ];
+}
 
 export function StaffHomePage({ p, regionNames }: { p: PageCtx; regionNames: string[] }) {
   const { t } = p;
   const user = p.user!;
+  // Areas without a title add tools to the previous area (e.g. routing settings for admins only).
+  const mine: Area[] = [];
+  for (const a of areas(t)) {
+    if (!a.roles.includes(user.role)) continue;
+    const last = mine[mine.length - 1];
+    if (!a.title && last) last.tools = [...last.tools, ...a.tools];
+    else mine.push({ ...a, tools: [...a.tools] });
+  }
   return (
     <Layout p={p} title={t('staff.title')} noindex>
       <div class="container prose">
@@ -22,34 +85,18 @@ export function StaffHomePage({ p, regionNames }: { p: PageCtx; regionNames: str
             ))}
           </ul>
         ) : null}
-        {user.role === 'center_staff' || user.role === 'admin' ? (
-          <p>
-            <a class="btn btn-primary" href={href(p, '/staff/cases')}>{t('cases.staff.queue')}</a>
-          </p>
-        ) : null}
-        {user.role === 'editor' || user.role === 'admin' ? (
-          <p>
-            <a class="btn btn-secondary" href={href(p, '/staff/programs')}>{t('staff.programs.title')}</a>
-          </p>
-        ) : null}
-        {user.role === 'editor' || user.role === 'admin' ? (
-          <p>
-            <a href={href(p, '/staff/programs/review')}>{t('staff.agg.review')}</a> · <a href={href(p, '/staff/programs/sources')}>{t('staff.agg.sources')}</a> ·{' '}
-            <a href={href(p, '/staff/programs/runs')}>{t('staff.agg.runs')}</a>
-          </p>
-        ) : null}
-        {user.role === 'admin' || user.role === 'moderator' ? (
-          <p>
-            <a href={href(p, '/community/moderation')}>{t('community.mod.title')}</a> · <a href={href(p, '/staff/community/moderators')}>{t('community.mods.title')}</a>
-          </p>
-        ) : null}
-        {user.role === 'editor' || user.role === 'admin' ? (
-          <p>
-            <a href={href(p, '/staff/translations')}>{t('staff.tr.title')}</a> · <a href={href(p, '/staff/translations/review')}>{t('staff.tr.review')}</a> ·{' '}
-            <a href={href(p, '/staff/translations/glossary')}>{t('staff.glossary.title')}</a>
-          </p>
-        ) : null}
-        <p class="note">{t('soon.body')}</p>
+        {mine.map((a, i) => (
+          <section class="card" aria-labelledby={`staff-area-${i}`}>
+            <h2 id={`staff-area-${i}`}>{a.title}</h2>
+            <ul class="link-list">
+              {a.tools.map((tool) => (
+                <li>
+                  <a href={href(p, tool.path)}>{tool.label}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </div>
     </Layout>
   );
