@@ -80,6 +80,8 @@ export const envSchema = z
     // Cases: closed cases are anonymized after this many days; first response due after this many hours;
     // proof-of-work bits for anonymous filing (0 turns the challenge off).
     CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1095),
+    // Assistant questions (stored redacted) and conversation state are deleted after this many days.
+    CHAT_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     CASE_FIRST_RESPONSE_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
     CASE_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(0).max(24).default(16),
     // Stay-extension reminders before the stay expires: comma-separated offsets in d(ays), w(eeks), m(onths).

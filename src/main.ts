@@ -10,6 +10,7 @@ import { startJobLoop } from './lib/jobs/loop.js';
 import { imageSweepJob } from './community/images/sweep-job.js';
 import { createLogger } from './lib/logger.js';
 import { reminderJob } from './programs/reminder-job.js';
+import { chatRetentionJob } from './assistant/retention-job.js';
 import { aggregationJob } from './programs/aggregation/source-jobs.js';
 import { createMetrics } from './lib/metrics.js';
 import { createApp } from './server.js';
@@ -62,7 +63,8 @@ async function main() {
   // Stay-extension reminders (emails go through the cases outbox above).
   // Community images of deleted posts left in storage (a failed delete) are removed later.
   // Program sources: each due source is run by one node (scheduled_jobs row claims with a lease).
-  const jobs = startJobLoop([reminderJob(dbh.db, config), imageSweepJob(dbh.db, config), aggregationJob(dbh.db, config)], logger);
+  // Assistant questions past their retention period are deleted.
+  const jobs = startJobLoop([reminderJob(dbh.db, config), imageSweepJob(dbh.db, config), aggregationJob(dbh.db, config), chatRetentionJob(dbh.db, config)], logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -32,6 +32,7 @@ import { programsRoutes } from './programs/routes.js';
 import { programStaffRoutes } from './programs/staff/routes.js';
 import { aggregationRoutes } from './programs/aggregation/routes.js';
 import { pushRoutes } from './push/routes.js';
+import { assistantStaffRoutes } from './assistant/staff-routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { translationRoutes } from './translation/routes.js';
 
@@ -105,6 +106,7 @@ export function createApp(deps: Deps) {
   app.route('/', caseStaffRoutes(deps));
   app.route('/', programStaffRoutes(deps));
   app.route('/', aggregationRoutes(deps));
+  app.route('/', assistantStaffRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;

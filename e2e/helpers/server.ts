@@ -40,7 +40,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   proc.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
   // Generous: the server builds its indexes before it listens, and CI runs two test files (and browsers) at once.
-  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${out}`);
     try {

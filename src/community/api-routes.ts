@@ -10,6 +10,8 @@ import { canModerate, requireActiveMember } from './access.js';
 import { storageFor } from '../lib/storage/index.js';
 import { createPostWithImages, discardPostImages } from './images/post-images.js';
 import { readImageForm } from './images/upload-form.js';
+import { readImageChanges } from './images/edit-form.js';
+import { editPostWithImages } from './images/edit-post-images.js';
 import { communityLimits } from './limits.js';
 import { appealDecision, moderate, moderationQueue, reportContent } from './moderate-content.js';
 import { commentJson, eventJson, postJson } from './present.js';
@@ -20,7 +22,7 @@ import { appealInput, blockInput, commentInput, commentPatch, idParam, listQuery
 import { setCommunityProfile } from './set-profile.js';
 import { findSpace, listSpaces } from './spaces.js';
 import { addComment, deleteComment, editComment } from './write-comment.js';
-import { deletePost, editPost } from './write-post.js';
+import { deletePost } from './write-post.js';
 
 const id = (c: Context<AppEnv>) => {
   const r = idParam.safeParse(c.req.param('id'));
@@ -94,7 +96,9 @@ export function communityApiRoutes(deps: Deps) {
   app.patch('/api/v1/posts/:id', signedIn, limits.Post, async (c) => {
     const user = await requireActiveMember(c, db);
     const input = await parseInput(c, postPatch);
-    const r = await editPost(db, user, id(c), input, { locale: c.get('locale'), personalData: 'mask' });
+    // JSON removeImages/alts, or multipart with new files "images" + "alt" as well (src/community/images).
+    const { changes } = await readImageChanges(c);
+    const r = await editPostWithImages(db, user, id(c), input, changes, { storage, limits: imageLimits, locale: c.get('locale'), personalData: 'mask', log: c.get('log') });
     return c.json({ id: r.id, url: `${base}/${c.get('locale')}/community/posts/${r.id}`, masked: r.masked });
   });
 

@@ -143,6 +143,23 @@ for (const tdb of testDatabases()) {
       const ev = await clients.get('author')!.request('/api/v1/spaces/suwon-si/posts', { json: { title: `ev ${uniq()}`, body: `b ${uniq()}`, ...event() } });
       const evId = ((await ev.json()) as { id: number }).id;
       await run('edit event', authorOnly(200), async () => ({ path: `/api/v1/posts/${evId}`, init: { method: 'PATCH', json: { eventPlace: `Room ${uniq()}` } } }));
+      // Post images (issue 5 follow-up): changing a post's images is the author's alone; moderators hide/delete instead.
+      const postWithImage = async () => {
+        const post = await newPost();
+        const key = uniq().replace(/[^a-z0-9]/g, '').padEnd(64, '0').slice(0, 64);
+        const row = await dbh.db
+          .insertInto('community_post_images')
+          .values({ post_id: post.id, position: 1, storage_key: `community/00/${key}.webp`, thumb_key: `community/00/${key}.webp`, width: 10, height: 10, bytes: 10, thumb_width: 10, thumb_height: 10, thumb_bytes: 10 })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { postId: post.id, imageId: Number(row.id) };
+      };
+      const withImage = await postWithImage();
+      await run('edit post image alt', authorOnly(200), async () => ({ path: `/api/v1/posts/${withImage.postId}`, init: { method: 'PATCH', json: { alts: { [withImage.imageId]: `alt ${uniq()}` } } } }));
+      await run('remove post image', authorOnly(200), async () => {
+        const x = await postWithImage();
+        return { path: `/api/v1/posts/${x.postId}`, init: { method: 'PATCH', json: { removeImages: [x.imageId] } } };
+      });
       // Space moderators: admins only; each run gets a fresh member so every allowed call really adds/removes.
       const adminOnly = (ok: number) => ({ anonymous: 401, author: 403, other: 403, suspended: 403, modHere: 403, modElsewhere: 403, admin: ok });
       const freshMember = async () => {

@@ -5,8 +5,8 @@ const int = { type: 'integer' };
 /** A post image: re-encoded WebP without metadata, plus a thumbnail (src/community/images). */
 const image = {
   type: 'object',
-  required: ['url', 'width', 'height', 'bytes', 'thumbnail', 'alt'],
-  properties: { url: str, width: int, height: int, bytes: int, thumbnail: { type: 'object', properties: { url: str, width: int, height: int } }, alt: { type: 'string', description: 'Empty: no description given' } },
+  required: ['id', 'url', 'width', 'height', 'bytes', 'thumbnail', 'alt'],
+  properties: { id: { type: 'integer', description: 'Used by PATCH /api/v1/posts/{id} (removeImages, alts)' }, url: str, width: int, height: int, bytes: int, thumbnail: { type: 'object', properties: { url: str, width: int, height: int } }, alt: { type: 'string', description: 'Empty: no description given' } },
 };
 const post = {
   type: 'object',
@@ -38,6 +38,16 @@ const eventProps = {
   eventRegion: { type: 'string', description: 'City/county code (nationality spaces only; a city space uses its own)' },
 };
 const draft = { type: 'object', required: ['title', 'body'], properties: { title: str, body: str, topic: { enum: ['health', 'education', 'jobs', 'housing', 'events', 'questions', 'market'] }, confirmPersonalData: { type: 'boolean', description: 'Publish detected personal data as written (otherwise it is masked)' }, ...eventProps } };
+/** PATCH body: any draft field, plus image changes by image id (ids from the post's images). */
+const editDraft = {
+  ...draft,
+  required: [],
+  properties: {
+    ...draft.properties,
+    removeImages: { type: 'array', items: int, description: "Ids of this post's images to remove (400 image_unknown for another post's image)" },
+    alts: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 }, description: 'New description by image id, e.g. {"12": "Market street in Suwon"}; empty string removes it' },
+  },
+};
 const event = {
   type: 'object',
   required: ['postId', 'title', 'startsAt', 'place', 'url', 'icsUrl'],
@@ -59,7 +69,7 @@ export const communityOpenApi = {
   '/api/v1/posts': { get: { summary: 'Posts across spaces (search with q, or one space with space=slug)', parameters: [...listParams, { name: 'space', in: 'query', schema: str }], responses: { '200': ok('Posts', page) } } },
   '/api/v1/posts/{id}': {
     get: { summary: 'A post with its comments', parameters: [idParam], responses: { '200': ok('Post', { type: 'object', properties: { post, comments: { type: 'array', items: comment } } }), '404': ok('Not found') } },
-    patch: { summary: 'Edit a post (author only)', parameters: [idParam], requestBody: body({ ...draft, required: [] }), responses: { '200': ok('Edited'), ...err } },
+    patch: { summary: 'Edit a post and its images (author only; marks the post edited). Removed images leave storage unless another post uses the same picture. At most 4 images in total: more is 400 image_too_many and nothing changes.', parameters: [idParam], requestBody: { required: true, content: { ...json(editDraft), 'multipart/form-data': { schema: { ...editDraft, properties: { ...editDraft.properties, removeImages: { type: 'array', items: int, description: 'Image ids (repeated field)' }, alts: { type: 'string', description: 'In multipart: one field alts[<imageId>] per description' }, images: { type: 'array', maxItems: 4, items: { type: 'string', format: 'binary' }, description: 'New images, added after the ones that stay: JPEG, PNG or WebP (by content), each at most IMAGE_MAX_BYTES' }, alt: { type: 'array', maxItems: 4, items: { type: 'string', maxLength: 500 }, description: 'Descriptions of the new images, in their order' } } } } } }, responses: { '200': ok('Edited', { type: 'object', properties: { id: int, url: str, masked: { type: 'boolean' } } }), '413': ok('Image or body too large'), '503': ok('New images could not be stored (Retry-After); the text was saved, the images were left unchanged'), ...err } },
     delete: { summary: 'Delete a post (author only)', parameters: [idParam], responses: { '204': ok('Deleted'), ...err } },
   },
   '/api/v1/posts/{id}/comments': {

@@ -16,6 +16,10 @@ import { storageFor } from '../lib/storage/index.js';
 import { imageFieldsView, imageProblem } from './images/form-state.js';
 import { createPostWithImages, discardPostImages } from './images/post-images.js';
 import { readImageForm } from './images/upload-form.js';
+import { readImageChanges } from './images/edit-form.js';
+import { editPostWithImages } from './images/edit-post-images.js';
+import { MAX_IMAGES } from './images/process-image.js';
+import type { ImageView } from './images/image-view.js';
 import { communityLimits } from './limits.js';
 import { appealDecision, moderate, moderationQueue, reportContent } from './moderate-content.js';
 import { communityProfile, findPost, listComments, listPosts, viewerFlags } from './queries.js';
@@ -30,7 +34,7 @@ import { ModerationPage } from './views/moderation-page.js';
 import { PostPage, type Translated } from './views/post-page.js';
 import { SpacePage, type DraftView } from './views/space-page.js';
 import { addComment, deleteComment, editComment } from './write-comment.js';
-import { deletePost, editPost } from './write-post.js';
+import { deletePost } from './write-post.js';
 
 registerMeSection(async (db, p, query) => {
   const [spaces, profile, bookmarks] = await Promise.all([listSpaces(db, p.locale), communityProfile(db, p.user!.id), listBookmarks(db, p.user!.id)]);
@@ -64,6 +68,8 @@ export function communityPageRoutes(deps: Deps) {
   const imageLimits = { maxBytes: deps.config.IMAGE_MAX_BYTES, maxPixels: deps.config.IMAGE_MAX_PIXELS };
   const R = `${LOCALE_ROUTE}/community`;
   const postUrl = (p: PageCtx, postId: number, q = '') => `${href(p, `/community/posts/${postId}`)}${q}`;
+  // Edit page: one empty slot per free place (at least one, so an image can be swapped in one step).
+  const editImagesView = (p: PageCtx, current: ImageView[], o: Parameters<typeof imageFieldsView>[2]) => ({ ...imageFieldsView(p, deps.config, o), slots: Math.max(1, MAX_IMAGES - current.length), adding: true });
 
   app.get(R, async (c) => {
     const p = pageCtx(c, base);
@@ -128,20 +134,25 @@ export function communityPageRoutes(deps: Deps) {
     if (!post || post.status === 'deleted') throw notFound();
     if (post.authorId !== user.id) throw new HttpError(403, 'forbidden', p.t('community.not_author'));
     const regions = await regionsForSpace(db, p.locale, await findSpace(db, post.spaceSlug, p.locale));
-    return render(c, EditPostPage({ p, id: post.id, draft: { title: post.title, body: post.body, topic: post.topic, event: eventDraftOf(await findEvent(db, post.id)) }, regions }));
+    const images = editImagesView(p, post.images, { tooLarge: c.req.query('error') === 'too_large' });
+    return render(c, EditPostPage({ p, id: post.id, draft: { title: post.title, body: post.body, topic: post.topic, event: eventDraftOf(await findEvent(db, post.id)) }, regions, images, existing: { images: post.images } }));
   });
   app.post(`${R}/posts/:id/edit`, limits.Post, async (c) => {
     const p = pageCtx(c, base);
     const user = await requireActiveMember(c, db);
     const body = await parseForm(c);
+    const edit = await readImageChanges(c);
     try {
       const input = postInput.safeParse(body);
       if (!input.success) throw new HttpError(400, 'invalid_input', 'invalid', {}, zodFields(input.error));
-      await editPost(db, user, id(c), input.data, { locale: p.locale, personalData: body.warned ? 'mask' : 'warn' });
+      await editPostWithImages(db, user, id(c), input.data, edit.changes, { storage, limits: imageLimits, locale: p.locale, personalData: body.warned ? 'mask' : 'warn', log: c.get('log') });
     } catch (err) {
       const post = await findPost(db, id(c));
-      const regions = post ? await regionsForSpace(db, p.locale, await findSpace(db, post.spaceSlug, p.locale)) : undefined;
-      return render(c, EditPostPage({ p, id: id(c), draft: draftFrom(p, body, err), regions }), err instanceof HttpError ? err.status : 400);
+      // Someone else's (or a missing) post: the plain error page, never that post's images in a form.
+      if (!post || post.authorId !== user.id || (err instanceof HttpError && [403, 404].includes(err.status))) throw err;
+      const regions = await regionsForSpace(db, p.locale, await findSpace(db, post.spaceSlug, p.locale));
+      const images = editImagesView(p, post.images, { form: edit.form, err });
+      return render(c, EditPostPage({ p, id: id(c), draft: draftFrom(p, body, err), regions, images, existing: { images: post.images, remove: edit.remove, alts: edit.alts } }), err instanceof HttpError ? err.status : 400);
     }
     return c.redirect(postUrl(p, id(c), '?done=saved'), 303);
   });

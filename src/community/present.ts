@@ -23,6 +23,8 @@ export const postJson = (base: string, locale: string, p: PostRow) => ({
   editedAt: p.editedAt?.toISOString() ?? null,
   url: `${base}/${locale}/community/posts/${p.id}`,
   images: p.images.map((i) => ({
+    // The id is what PATCH /api/v1/posts/{id} takes in removeImages and alts.
+    id: i.id,
     url: `${base}${imageUrl(i.id)}`,
     width: i.width,
     height: i.height,

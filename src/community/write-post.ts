@@ -40,7 +40,7 @@ export async function createPost(db: DB, user: SessionUser, spaceId: number, d: 
   return { id: row.id, masked };
 }
 
-async function ownPost(db: DB, user: SessionUser, id: number) {
+export async function ownPost(db: DB, user: SessionUser, id: number) {
   const post = await db.selectFrom('community_posts').select(['id', 'author_id', 'status', 'title', 'body', 'topic']).where('id', '=', id).executeTakeFirst();
   if (!post || post.status === 'deleted') throw notFound();
   // Only the author edits or deletes through these routes; moderators hide/delete with a reason instead.

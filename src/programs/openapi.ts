@@ -15,7 +15,14 @@ const program = {
   required: ['id', 'title', 'sourceUrl', 'lastVerified', 'eligibility'],
   properties: {
     id: str, title: str, summary: str, locale: str, level: { enum: ['national', 'provincial', 'city-county', 'agency', 'ngo'] },
-    translation: { type: 'object', properties: { locale: str, status: { enum: ['machine', 'reviewed', 'outdated'] }, fallback: { type: 'boolean' } } },
+    translation: {
+      type: 'object',
+      properties: {
+        locale: str, status: { enum: ['machine', 'reviewed', 'outdated'] }, fallback: { type: 'boolean' },
+        // Present when the text is a machine translation (list and detail): from which language, where the original is.
+        machine: { type: 'object', properties: { state: { enum: ['done', 'pending'] }, from: str, original: str, pollUrl: str } },
+      },
+    },
     provider: { type: 'object', properties: { name: str, nameKo: str, url: { type: ['string', 'null'] } } },
     categories: strArr,
     eligibility: {

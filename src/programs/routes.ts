@@ -36,7 +36,7 @@ import { clearStayDetails, eraseProfile, getProfile, stayDateProblem, updateProf
 import { MeProgramsSection, type AboutFormState } from './views/me-section.js';
 import { DeadlinesPage } from './views/deadlines-page.js';
 import { ProgramPage } from './views/program-page.js';
-import { machineJson, machineTranslatedProgram } from '../translation/localize-program.js';
+import { machineJson, machineTranslatedProgram, withMachineLabel, withRememberedTitles } from '../translation/localize-program.js';
 import { loadProgram, loadPrograms, savedProgramIds } from './queries.js';
 
 let registered = false;
@@ -151,7 +151,9 @@ export function programsRoutes(deps: Deps) {
     const found = await findPrograms(db, locale, q, c.get('user'));
     const t = c.get('t');
     if (!q.locale) c.header('Vary', 'Accept-Language, Cookie');
-    return c.json({ locale, today: found.today, programs: found.listed.map((l) => programJson(l, locale === c.get('locale') ? t : tFor(locale), base, locale)) });
+    // As on the HTML list: English titles the translation memory already has in this locale (never a provider call).
+    const listed = await withRememberedTitles(db, found.listed, locale);
+    return c.json({ locale, today: found.today, programs: listed.map((l) => withMachineLabel(programJson(l, locale === c.get('locale') ? t : tFor(locale), base, locale), l.program, base)) });
   });
 
   app.get('/api/v1/programs/deadlines.ics', async (c) => {

@@ -6,3 +6,4 @@ export const canEnterStaffArea = (u: SessionUser | null): u is SessionUser => Bo
 export const canManageUsers = (u: SessionUser | null) => u?.role === 'admin';
 export const canEditPlaces = (u: SessionUser | null) => u?.role === 'editor' || u?.role === 'admin';
 export const canEditPrograms = (u: SessionUser | null) => u?.role === 'editor' || u?.role === 'admin';
+export const canViewAssistantAnalytics = (u: SessionUser | null) => u?.role === 'editor' || u?.role === 'admin';

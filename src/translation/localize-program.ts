@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../lib/db/types.js';
 import type { Locale } from '../lib/i18n/locales.js';
 import type { Program, ProgramText } from '../programs/model.js';
+import { loadProgram } from '../programs/queries.js';
 import '../programs/tables.js';
 import { resultsUrl, translateContentFields } from './content.js';
 import { translationServiceFor } from './runtime.js';
@@ -22,6 +23,18 @@ const fieldsOf = (ko: ProgramText): Record<string, string> => {
   ko.documents.forEach((d, i) => (f[`documents.${i}`] = d));
   return f;
 };
+
+/** The program text made of the translated fields (a field left untranslated keeps the Korean). */
+const machineText = (ko: ProgramText, f: Record<string, string>, locale: string): ProgramText => ({
+  locale,
+  title: f.title ?? ko.title,
+  summary: f.summary ?? ko.summary,
+  body: ko.body ? (f.body ?? ko.body) : null,
+  conditions: ko.conditions ? (f.conditions ?? ko.conditions) : null,
+  how: ko.how ? (f.how ?? ko.how) : null,
+  documents: ko.documents.map((d, i) => f[`documents.${i}`] ?? d),
+  status: 'machine',
+});
 
 const sameText = (a: ProgramText, b: ProgramText) =>
   a.title === b.title && a.summary === b.summary && a.body === b.body && a.conditions === b.conditions && a.how === b.how && JSON.stringify(a.documents) === JSON.stringify(b.documents);
@@ -49,17 +62,7 @@ export async function machineTranslatedProgram(db: Queryable, program: Program, 
   const r = await translateContentFields(db, { ref: { type: 'program', id: program.id }, source: 'ko', target: locale, fields: fieldsOf(ko), budgetMs });
   if (r.state === 'pending') return { program, machine: { state: 'pending', from: 'ko', originalHref, pollUrl: resultsUrl(r.pending) } };
   if (r.state !== 'done') return stored ?? { program, machine: null };
-  const f = r.fields;
-  const text: ProgramText = {
-    locale,
-    title: f.title ?? ko.title,
-    summary: f.summary ?? ko.summary,
-    body: ko.body ? (f.body ?? ko.body) : null,
-    conditions: ko.conditions ? (f.conditions ?? ko.conditions) : null,
-    how: ko.how ? (f.how ?? ko.how) : null,
-    documents: ko.documents.map((d, i) => f[`documents.${i}`] ?? d),
-    status: 'machine',
-  };
+  const text = machineText(ko, r.fields, locale);
   // Written only when it differs (first translation, a newer Korean text, an editor's correction in review).
   if (program.fallback || program.text.status !== 'machine' || !sameText(program.text, text)) await storeMachineText(db, program.id, text);
   return { program: { ...program, text, fallback: false }, machine: { state: 'done', from: 'ko', originalHref }, provider: r.provider };
@@ -97,4 +100,45 @@ export async function withRememberedTitles<L extends { program: Program }>(db: Q
 export function machineJson(machine: MachineNote | null, baseUrl: string) {
   if (!machine) return undefined;
   return { state: machine.state, from: machine.from, original: `${baseUrl}${machine.originalHref}`, ...(machine.pollUrl ? { pollUrl: machine.pollUrl } : {}) };
+}
+
+/**
+ * A list entry in the API: a text that is a machine translation (stored, or titles from the memory) says so
+ * the way the detail endpoint does — translation.machine = {state: 'done', from: 'ko', original}.
+ */
+export function withMachineLabel<J extends { translation: object }>(json: J, program: Program, baseUrl: string): J {
+  if (program.fallback || program.text.status !== 'machine' || !program.ko) return json;
+  const machine = machineJson({ state: 'done', from: 'ko', originalHref: `/ko/programs/${program.id}` }, baseUrl);
+  return { ...json, translation: { ...json.translation, machine } };
+}
+
+/**
+ * After an editor corrected or approved a memory row in the review queue: every program whose machine text
+ * it serves gets that text rebuilt from the memory (overrides win) and stored at once, so lists and the API
+ * show the correction without waiting for someone to open the program. It stays a labelled machine text (as
+ * for guides); the staff status counts it 'reviewed' once every part was corrected or approved. Writing it in
+ * the program editor (?lang=) makes it a reviewed text of our own instead. Memory only, never a provider.
+ */
+export async function refreshProgramsServedBy(db: Queryable, key: string): Promise<void> {
+  const service = translationServiceFor(db);
+  const served = await db
+    .selectFrom('translation_refs as r')
+    .innerJoin('translation_memory as m', 'm.key', 'r.tm_key')
+    .innerJoin('translation_memory as c', 'c.base_key', 'm.base_key')
+    .select(['r.content_id', 'r.locale'])
+    .distinct()
+    .where('c.key', '=', key)
+    .where('r.content_type', '=', 'program')
+    .execute();
+  for (const { content_id: id, locale } of served) {
+    const program = await loadProgram(db, id, locale);
+    if (!program?.ko || program.fallback || program.text.status !== 'machine' || !service?.canTranslate('ko', locale)) continue;
+    const fields = fieldsOf(program.ko);
+    const names = Object.keys(fields).filter((n) => fields[n]!.trim());
+    const found = await service.peek({ texts: names.map((n) => fields[n]!), source: 'ko', target: locale, format: 'text' });
+    // Part of it no longer in the memory (e.g. newer Korean): the program page re-translates it on its next view.
+    if (found.some((f) => !f?.translated)) continue;
+    const text = machineText(program.ko, Object.fromEntries(names.map((n, i) => [n, found[i]!.text])), locale);
+    if (!sameText(program.text, text)) await storeMachineText(db, id, text);
+  }
 }

@@ -3,6 +3,7 @@
 import type { Queryable } from '../lib/db/types.js';
 import { audit } from '../lib/audit.js';
 import { splitHtml } from './html.js';
+import { refreshProgramsServedBy } from './localize-program.js';
 import { protect, type UnitPart } from './protect.js';
 import type { Format } from './tables.js';
 import './tables.js';
@@ -91,5 +92,7 @@ export async function correctTranslation(db: Queryable, key: string, text: strin
     await trx.updateTable('translation_memory').set({ status: 'reviewed', reviewed_by: actor.id, reviewed_at: new Date() }).where('base_key', '=', m.base_key).execute();
     await audit(trx, { actor, action: 'translation.correct', entityType: 'translation_memory', entityId: key, details: { target: m.target_lang, provider: m.provider }, requestId: requestId ?? null });
   });
+  // Programs keep their machine text in program_translations (lists and the API read it): store the corrected one now.
+  await refreshProgramsServedBy(db, key);
   return 'saved';
 }

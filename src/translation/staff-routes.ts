@@ -11,7 +11,7 @@ import { glossaryRoutes } from './glossary-routes.js';
 import { approveTranslation, correctTranslation, reviewQueue } from './review.js';
 import { memoryKey, reviewAction, reviewQuery } from './schema.js';
 import type { TranslationService } from './service.js';
-import { kbItems, kbSummary, placeMachineItems, spendThisMonth } from './status.js';
+import { kbItems, kbSummary, placeMachineItems, programItems, programSummary, spendThisMonth } from './status.js';
 import { StaffReviewPage, StaffTranslationsPage } from './views/staff-pages.js';
 
 /** Editors and admins curate content; moderators and center staff do not. */
@@ -31,13 +31,15 @@ export function staffTranslationRoutes(deps: Deps, service: TranslationService) 
     const p = pageCtx(c, base);
     const chosen = c.req.query('for');
     const forLocale = isLocale(chosen) ? chosen : null;
-    const [summary, spend, items, places] = await Promise.all([
+    const [summary, programs, spend, items, places, programList] = await Promise.all([
       kbSummary(db),
+      programSummary(db),
       spendThisMonth(db, service),
       forLocale ? kbItems(db, forLocale) : Promise.resolve(null),
       forLocale ? placeMachineItems(db, forLocale) : Promise.resolve(null),
+      forLocale ? programItems(db, forLocale) : Promise.resolve(null),
     ]);
-    return render(c, StaffTranslationsPage({ p, summary, spend, forLocale, items, places, configured: service.configured }));
+    return render(c, StaffTranslationsPage({ p, summary, programs, spend, forLocale, items, places, programList, configured: service.configured }));
   });
 
   const review = async (c: Context<AppEnv>, extra: { error?: string; key?: string; draft?: string } = {}, status: 200 | 400 = 200) => {

@@ -6,13 +6,15 @@ import type { PageCtx } from '../../lib/views/page-context.js';
 import type { ImageForm } from './upload-form.js';
 import type { ImageFieldsView } from './views/image-fields.js';
 
-const CODES = ['type', 'heic', 'too_large', 'too_many_pixels', 'unreadable', 'too_many', 'alt_too_long', 'storage'] as const;
+const CODES = ['type', 'heic', 'too_large', 'too_many_pixels', 'unreadable', 'too_many', 'alt_too_long', 'storage', 'unknown'] as const;
 
 /** The image slot and localized message of an image problem, or null for any other error. */
 export function imageProblem(p: PageCtx, err: unknown): { field: string; position: number; message: string } | null {
   if (!(err instanceof HttpError) || !err.fields?.images) return null;
   const code = (CODES as readonly string[]).includes(err.fields.images) ? err.fields.images : 'unreadable';
   const position = Number(err.fields.position ?? 1) || 1;
+  // A problem with an image already in the post (edit page) belongs to that image's description field.
+  if (err.fields.imageId) return { field: `img-${err.fields.imageId}-alt`, position: 0, message: p.t(`community.image.error.${code}`) };
   // The alt-text problem belongs to the description field, every other one to the file field.
   return { field: code === 'alt_too_long' ? `alt-${position}` : `image-${position}`, position, message: p.t(`community.image.error.${code}`) };
 }
@@ -22,7 +24,7 @@ export function imageFieldsView(p: PageCtx, config: Pick<Config, 'IMAGE_MAX_BYTE
   return {
     maxMb: Math.floor(config.IMAGE_MAX_BYTES / (1024 * 1024)),
     alts: o.form?.alts ?? [],
-    ...(problem ? { error: { position: problem.position, message: problem.message } } : o.tooLarge ? { error: { position: 1, message: p.t('community.image.error.body_too_large') } } : {}),
+    ...(problem && problem.position > 0 ? { error: { position: problem.position, message: problem.message } } : o.tooLarge ? { error: { position: 1, message: p.t('community.image.error.body_too_large') } } : {}),
     reselect: Boolean(o.form?.uploads.length) && o.err !== undefined,
   };
 }

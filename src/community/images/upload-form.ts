@@ -35,8 +35,12 @@ export async function readImageForm(c: Context): Promise<ImageForm> {
 
 /** Paths whose POST bodies may carry images (checked before the app's global 1 MiB body limit). */
 const UPLOAD_PATHS = [/^\/[a-z]{2,3}\/community\/[a-z0-9-]+\/posts\/?$/, /^\/api\/v1\/spaces\/[a-z0-9-]+\/posts\/?$/];
+/** The post edit page (POST) and the post API (PATCH) add images too. */
+const EDIT_PAGE = /^\/[a-z]{2,3}\/community\/posts\/[0-9]+\/edit\/?$/;
+const EDIT_API = /^\/api\/v1\/posts\/[0-9]+\/?$/;
 
-export const isImageUpload = (c: Context) => c.req.method === 'POST' && UPLOAD_PATHS.some((re) => re.test(c.req.path));
+export const isImageUpload = (c: Context) =>
+  (c.req.method === 'POST' && (UPLOAD_PATHS.some((re) => re.test(c.req.path)) || EDIT_PAGE.test(c.req.path))) || (c.req.method === 'PATCH' && EDIT_API.test(c.req.path));
 
 /** The body limit of the post forms: every image at its maximum plus 1 MiB for the text fields. */
 export const uploadBodyLimit = (config: Pick<Config, 'IMAGE_MAX_BYTES'>) => MAX_IMAGES * config.IMAGE_MAX_BYTES + 1024 * 1024;
@@ -51,6 +55,7 @@ export function imageUploadLimit(config: Pick<Config, 'IMAGE_MAX_BYTES'>): Middl
     maxSize,
     onError: (c) => {
       if (c.req.path.startsWith('/api/')) throw new HttpError(413, 'payload_too_large', `The request body is larger than ${maxSize} bytes.`);
+      if (EDIT_PAGE.test(c.req.path)) return c.redirect(`${c.req.path.replace(/\/$/, '')}?error=too_large`, 303);
       return c.redirect(`${c.req.path.replace(/\/posts\/?$/, '')}?error=too_large#new-post`, 303);
     },
   });

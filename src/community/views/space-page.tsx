@@ -7,6 +7,7 @@ import type { Space } from '../spaces.js';
 import type { EventFieldsInput } from '../event-draft.js';
 import { EventFieldset, type RegionOption } from './event-parts.js';
 import { ImageFields, type ImageFieldsView } from '../images/views/image-fields.js';
+import { ExistingImages, type ExistingImagesView } from '../images/views/existing-images.js';
 import { PersonalDataWarning, PostSummary, TopicSelect } from './parts.js';
 
 export interface DraftView {
@@ -18,7 +19,7 @@ export interface DraftView {
   event?: EventFieldsInput;
 }
 
-export function PostForm({ p, action, draft, submit, regions, images }: { p: PageCtx; action: string; draft: DraftView; submit: string; regions?: RegionOption[] | undefined; images?: ImageFieldsView | undefined }) {
+export function PostForm({ p, action, draft, submit, regions, images, existing }: { p: PageCtx; action: string; draft: DraftView; submit: string; regions?: RegionOption[] | undefined; images?: ImageFieldsView | undefined; existing?: ExistingImagesView | undefined }) {
   const errors = Object.entries(draft.errors ?? {}).map(([field, message]) => ({ field: `pf-${field}`, message }));
   return (
     <form method="post" action={action} class="stack" novalidate enctype={images ? 'multipart/form-data' : undefined}>
@@ -33,6 +34,7 @@ export function PostForm({ p, action, draft, submit, regions, images }: { p: Pag
         <textarea id="pf-body" name="body" class="input" rows={8} maxlength={20000} required dir="auto" aria-describedby="pf-body-hint">{draft.body ?? ''}</textarea>
       </div>
       <EventFieldset p={p} draft={draft.event ?? {}} errors={draft.errors ?? {}} regions={regions} />
+      {existing ? <ExistingImages p={p} v={{ ...existing, errors: draft.errors }} /> : null}
       {images ? <ImageFields p={p} v={images} /> : null}
       <button type="submit" class="btn btn-primary">{submit}</button>
     </form>

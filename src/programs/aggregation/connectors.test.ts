@@ -99,7 +99,7 @@ describe('fetch adapter', () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.0.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0']) assert.ok(isPrivateAddress(ip), ip);
     for (const ip of ['8.8.8.8', '211.234.0.1', '2001:4860::8888']) assert.ok(!isPrivateAddress(ip), ip);
     await assert.rejects(fetchSource('http://127.0.0.1:9/x', opts), /private or local address/);
-    await assert.rejects(fetchSource('http://localhost:9/x', opts), /private or local address/);
+    await assert.rejects(fetchSource('http://localhost:59999/x', opts), /private or local address/);
     await assert.rejects(fetchSource('http://[::1]:9/x', opts), /private or local address/);
     await assert.rejects(fetchSource('ftp://example.org/x', opts), /unsupported scheme/);
   });
@@ -125,6 +125,47 @@ describe('fetch adapter', () => {
       await assert.rejects(fetchSource(`${base}/500`, allowed), /HTTP 500/);
       assert.equal((await fetchSource(`${base}/hop`, allowed)).text, '한국어');
       await assert.rejects(fetchSource(`${base}/hop`, opts), /private or local/);
+    } finally {
+      server.close();
+    }
+  });
+  test('the address checked is the address connected to (DNS rebinding), for every redirect hop', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/hop') return res.writeHead(302, { location: `http://rebind.example.test:${port}/ok` }).end();
+      res.end(`ok ${req.headers.host}`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    // A resolver that answers public first and private afterwards, as a rebinding attacker's DNS would.
+    const asked: string[] = [];
+    let calls = 0;
+    const rebinding = async (host: string) => {
+      asked.push(host);
+      return [{ address: calls++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }];
+    };
+    const resolvesLocal = async (host: string) => {
+      asked.push(host);
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    try {
+      // Setting off: a name that resolves to 127.0.0.1 is refused by the connection's own lookup.
+      await assert.rejects(fetchSource(`http://feeds.example.test:${port}/ok`, { ...opts, resolve: resolvesLocal }), /feeds\.example\.test is a private or local address/);
+      // One answer of several private is enough to refuse.
+      await assert.rejects(fetchSource(`http://feeds.example.test:${port}/ok`, { ...opts, resolve: async () => [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.1', family: 4 }] }), /private or local/);
+      // The rebinding resolver is consulted once per connection: there is no separate check that a second answer could dodge.
+      calls = 0;
+      await assert.rejects(fetchSource(`http://feeds.example.test:${port}/ok`, { ...opts, resolve: rebinding, timeoutMs: 500 }));
+      assert.equal(calls, 1, 'one lookup, used for the connection itself');
+      // Setting on: the same name connects, through our lookup (the system resolver does not know the name).
+      asked.length = 0;
+      const ok = await fetchSource(`http://feeds.example.test:${port}/ok`, { ...opts, allowPrivateHosts: true, resolve: resolvesLocal });
+      assert.equal(ok.text, `ok feeds.example.test:${port}`);
+      assert.deepEqual(asked, ['feeds.example.test']);
+      // A redirect hop to another name resolves through the same pinned lookup.
+      asked.length = 0;
+      const hop = await fetchSource(`http://feeds.example.test:${port}/hop`, { ...opts, allowPrivateHosts: true, resolve: resolvesLocal });
+      assert.equal(hop.text, `ok rebind.example.test:${port}`);
+      assert.deepEqual(asked, ['feeds.example.test', 'rebind.example.test']);
     } finally {
       server.close();
     }

@@ -2,11 +2,16 @@
 // loopback addresses (else an editor could make the server probe the internal network or a cloud metadata
 // endpoint: SSRF); or a file: URL inside the bundled fixtures directory only (offline demos and tests), so a
 // source can never read other local files such as DATA_DIR/session-secret.
+// The address check lives in the connection's own DNS lookup (an undici Agent with connect.lookup), so the
+// address we validate is the address we connect to: a DNS answer that changes between a check and the
+// connection (DNS rebinding) cannot slip a private address past us.
 import { lookup } from 'node:dns/promises';
+import type { LookupAddress } from 'node:dns';
 import { readFile, realpath } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { projectPath } from '../../lib/paths.js';
 
 export const FIXTURES_DIR = projectPath('src', 'programs', 'aggregation', 'fixtures');
@@ -15,6 +20,8 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   allowPrivateHosts: boolean;
+  /** Name resolution (tests inject one to make a name answer 127.0.0.1); defaults to the system resolver. */
+  resolve?: ((host: string) => Promise<LookupAddress[]>) | undefined;
 }
 
 export interface Fetched {
@@ -36,13 +43,35 @@ export function isPrivateAddress(ip: string): boolean {
   return s === '::' || s === '::1' || /^f[cd]/.test(s) || /^fe[89ab]/.test(s) || s.startsWith('ff') || s.startsWith('::ffff:');
 }
 
-async function checkHost(url: URL, o: FetchOptions): Promise<void> {
-  if (o.allowPrivateHosts) return;
+const systemResolve = (host: string) => lookup(host, { all: true });
+
+/** IP literals never reach a DNS lookup, so they are checked before connecting. */
+function checkLiteral(url: URL, o: FetchOptions): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addrs = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => { throw new FetchError(`cannot resolve ${host}`); })).map((a) => a.address);
-  // Every address must be public: a name with one private address could be picked by the connection.
-  // (A DNS answer changing between this check and the connection is not covered; see /tmp/arch notes.)
-  if (addrs.some(isPrivateAddress)) throw new FetchError(`${host} is a private or local address (set AGGREGATION_ALLOW_PRIVATE_HOSTS to allow)`);
+  if (!o.allowPrivateHosts && isIP(host) && isPrivateAddress(host)) throw new FetchError(`${host} is a private or local address (set AGGREGATION_ALLOW_PRIVATE_HOSTS to allow)`);
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The lookup the socket itself uses (net.connect's `lookup` option): resolve once, refuse if ANY answer is
+ * private (a name with one private address could be the one picked), and hand exactly those answers to the
+ * connection. Redirect hops connect through the same agent, so they are covered too.
+ */
+export function pinnedLookup(o: FetchOptions) {
+  const resolve = o.resolve ?? systemResolve;
+  return (hostname: string, options: { all?: boolean; family?: number | string } | undefined, callback: LookupCallback): void => {
+    resolve(hostname)
+      .then((answers) => {
+        const family = Number(String(options?.family ?? '0').replace('IPv', '')) || 0;
+        const addrs = family ? answers.filter((a) => a.family === family) : answers;
+        if (!addrs.length) throw new FetchError(`cannot resolve ${hostname}`);
+        if (!o.allowPrivateHosts && answers.some((a) => isPrivateAddress(a.address))) throw new FetchError(`${hostname} is a private or local address (set AGGREGATION_ALLOW_PRIVATE_HOSTS to allow)`);
+        if (options?.all) callback(null, addrs);
+        else callback(null, addrs[0]!.address, addrs[0]!.family);
+      })
+      .catch((err: unknown) => callback(err instanceof FetchError ? Object.assign(err, { code: 'EAI_REFUSED' }) : new FetchError(`cannot resolve ${hostname}`), ''));
+  };
 }
 
 /** Decodes with the charset the server names (many Korean public sites still serve EUC-KR). */
@@ -96,16 +125,28 @@ export async function fetchSource(href: string, o: FetchOptions): Promise<Fetche
   }
   if (url.protocol === 'file:') return fetchFile(url.href, o.maxBytes);
   const signal = AbortSignal.timeout(o.timeoutMs);
+  // One agent per fetch: its connections resolve through pinnedLookup and are closed when we are done.
+  const dispatcher = new Agent({ connect: { lookup: pinnedLookup(o) as never, timeout: o.timeoutMs } });
+  try {
+    return await fetchHops(url, o, signal, dispatcher);
+  } finally {
+    void dispatcher.close().catch(() => {});
+  }
+}
+
+async function fetchHops(start: URL, o: FetchOptions, signal: AbortSignal, dispatcher: Agent): Promise<Fetched> {
+  let url = start;
   for (let hop = 0; hop <= 3; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`unsupported scheme ${url.protocol}`);
     if (url.username || url.password) throw new FetchError('credentials in the URL are not allowed');
-    await checkHost(url, o);
+    checkLiteral(url, o);
     let res: Response;
     try {
-      // Redirects are followed by hand so every hop's host is checked too.
-      res = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/json, text/csv, text/html, */*;q=0.5', 'user-agent': 'Ieum program aggregator' } });
+      // Redirects are followed by hand so every hop's scheme and literal address are checked too.
+      res = await undiciFetch(url, { redirect: 'manual', signal, dispatcher, headers: { accept: 'application/rss+xml, application/atom+xml, application/json, text/csv, text/html, */*;q=0.5', 'user-agent': 'Ieum program aggregator' } });
     } catch (err) {
       const e = err as Error;
+      if (e.cause instanceof FetchError) throw new FetchError(e.cause.message);
       throw new FetchError(e.name === 'TimeoutError' || e.name === 'AbortError' ? `timed out after ${o.timeoutMs} ms` : `fetch failed: ${(e.cause as Error | undefined)?.message ?? e.message}`);
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {

@@ -50,8 +50,9 @@ export async function publishedProgramId(db: Queryable, sourceId: number, itemKe
 export const newProgramId = (sourceId: number, itemKey: string) => `agg-${sourceId}-${createHash('sha256').update(itemKey).digest('hex').slice(0, 12)}`;
 
 /** Publishes (creates or updates) the program; returns its id. Run inside the caller's transaction. */
-export async function publishItem(trx: Queryable, item: PublishableItem, source: SourceDefaults, edits?: ApproveForm): Promise<string> {
-  const id = (await publishedProgramId(trx, item.source_id, item.item_key)) ?? newProgramId(item.source_id, item.item_key);
+export async function publishItem(trx: Queryable, item: PublishableItem, source: SourceDefaults, edits?: ApproveForm, target?: string): Promise<string> {
+  // target: an existing aggregated program this item repeats, which the reviewer chose to update.
+  const id = target ?? (await publishedProgramId(trx, item.source_id, item.item_key)) ?? newProgramId(item.source_id, item.item_key);
   const existing = await trx.selectFrom('programs').select(['visas', 'nationalities', 'regions', 'age_min', 'age_max', 'family', 'employment']).where('id', '=', id).executeTakeFirst();
   const en = edits?.titleEn ? { title: edits.titleEn, summary: edits.summaryEn } : null;
   const period = item.opens_on || item.closes_on ? { ...(item.opens_on ? { opens: item.opens_on } : {}), ...(item.closes_on ? { closes: item.closes_on } : {}) } : ('rolling' as const);

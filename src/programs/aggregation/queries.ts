@@ -65,13 +65,56 @@ export async function reviewQueue(db: Queryable, limit = 50) {
         .where('d.status', '=', 'duplicate')
         .execute()
     : [];
+  const current = await currentPrograms(db, [...new Set(rows.flatMap((r) => (r.program_id ? [r.program_id] : [])))]);
   return rows.map((r) => {
     const now: Record<string, string | null> = { title: r.title, summary: r.summary, body: r.body, url: r.url, provider: r.provider, opensOn: r.opens_on, closesOn: r.closes_on };
     const before = r.previous ?? null;
     const changes: FieldChange[] = before ? ITEM_FIELDS.filter((f) => (before[f] ?? null) !== now[f]).map((f) => ({ field: f, before: before[f] ?? null, after: now[f] ?? null })) : [];
-    return { ...r, changes, alsoListedBy: dups.filter((d) => d.duplicate_of === r.id).map((d) => ({ source: d.source_name, url: d.url })) };
+    const cur = r.program_id ? current.find((c) => c.id === r.program_id) : undefined;
+    // Edited since import (program_id on a pending row): the reviewer compares with the program as it is NOW.
+    const edited = cur
+      ? { programId: cur.id, title: cur.title, changes: ITEM_FIELDS.map((f) => ({ field: f, before: cur.fields[f], after: now[f] ?? null })).filter((c) => c.before !== c.after) }
+      : null;
+    return { ...r, changes, edited, alsoListedBy: dups.filter((d) => d.duplicate_of === r.id).map((d) => ({ source: d.source_name, url: d.url })) };
   });
 }
+
+/** Programs as readers see them now, in the item's terms (Korean texts). */
+async function currentPrograms(db: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('programs as p')
+    .leftJoin('program_translations as t', (j) => j.onRef('t.program_id', '=', 'p.id').on('t.locale', '=', 'ko'))
+    .select(['p.id', 'p.origin', 'p.source_url', 'p.provider_name_ko', 'p.opens_on', 'p.closes_on', 't.title', 't.summary', 't.body'])
+    .where('p.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    origin: r.origin,
+    title: r.title ?? r.id,
+    fields: { title: r.title, summary: r.summary, body: r.body, url: r.source_url, provider: r.provider_name_ko, opensOn: r.opens_on, closesOn: r.closes_on } as Record<string, string | null>,
+  }));
+}
+
+/** New items that repeat a program already published (not yet seen by a reviewer). */
+export async function programDuplicates(db: Queryable, limit = 50) {
+  const rows = await db
+    .selectFrom('program_imports as i')
+    .innerJoin('program_sources as s', 's.id', 'i.source_id')
+    .select(['i.id', 'i.title', 'i.url', 'i.program_id', 's.name as source_name'])
+    .where('i.status', '=', 'duplicate')
+    .where('i.program_id', 'is not', null)
+    .where('i.reviewed_at', 'is', null)
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
+  const programs = await currentPrograms(db, [...new Set(rows.map((r) => r.program_id!))]);
+  return rows.flatMap((r) => {
+    const p = programs.find((x) => x.id === r.program_id);
+    return p ? [{ ...r, programId: p.id, programTitle: p.title, origin: p.origin }] : [];
+  });
+}
+export type ProgramDuplicateRow = Awaited<ReturnType<typeof programDuplicates>>[number];
 export type QueueRow = Awaited<ReturnType<typeof reviewQueue>>[number];
 
 export async function pendingImport(db: Queryable, id: number) {

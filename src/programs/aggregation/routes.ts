@@ -12,8 +12,8 @@ import { href, pageCtx } from '../../lib/views/page-context.js';
 import { render } from '../../lib/views/render.js';
 import { canEditPrograms } from '../../staff/access.js';
 import { staffPageGuard } from '../../staff/guard.js';
-import { getSource, listRuns, listSources, reviewQueue } from './queries.js';
-import { approveImport, rejectImport } from './review-import.js';
+import { getSource, listRuns, listSources, programDuplicates, reviewQueue } from './queries.js';
+import { applyImportChanges, approveImport, dismissDuplicate, keepCurrentProgram, rejectImport, updateProgramFromImport } from './review-import.js';
 import { createSource, setSourceEnabled, updateSource } from './save-source.js';
 import { approveForm, rejectForm, sourceForm } from './schema.js';
 import { runSourceNow } from './source-jobs.js';
@@ -23,7 +23,7 @@ import { SourceFormPage, type SourceValues } from './views/source-form-page.js';
 import { SourcesPage } from './views/sources-page.js';
 
 type Values = Record<string, string | string[]>;
-const DONE = new Set(['saved', 'enabled', 'disabled', 'ran', 'run_failed', 'busy', 'approved', 'rejected']);
+const DONE = new Set(['saved', 'enabled', 'disabled', 'ran', 'run_failed', 'busy', 'approved', 'rejected', 'applied', 'kept', 'updated', 'dismissed']);
 
 /** The form body with repeated fields (category checkboxes) kept as lists. */
 async function formValues(c: Context<AppEnv>): Promise<Values> {
@@ -121,9 +121,29 @@ export function aggregationRoutes(deps: Deps) {
   });
 
   // Review queue.
-  app.get(`${S}/review`, guard, async (c) => render(c, ReviewPage({ p: pageCtx(c, base), rows: await reviewQueue(db), notice: done(c, c.req.query('done')) })));
+  app.get(`${S}/review`, guard, async (c) => render(c, ReviewPage({ p: pageCtx(c, base), rows: await reviewQueue(db), duplicates: await programDuplicates(db), notice: done(c, c.req.query('done')) })));
   const refuse = async (c: Context<AppEnv>, importId: number, values: ApproveValues, errors: Record<string, string>, status: 400 | 409) =>
-    render(c, ReviewPage({ p: pageCtx(c, base), rows: await reviewQueue(db), state: { id: importId, values, errors } }), status);
+    render(c, ReviewPage({ p: pageCtx(c, base), rows: await reviewQueue(db), duplicates: await programDuplicates(db), state: { id: importId, values, errors } }), status);
+  // One-button decisions (no fields): apply source changes / keep current for programs edited since import,
+  // update an existing aggregated program / mark seen for repeats of a published program.
+  const decide = (path: string, key: string, act: (importId: number, a: ReturnType<typeof actor>) => Promise<unknown>) =>
+    app.post(`${S}/review/:id{[0-9]+}/${path}`, guard, async (c) => {
+      const importId = id(c);
+      await formValues(c);
+      try {
+        await act(importId, actor(c));
+      } catch (err) {
+        if (err instanceof HttpError && (err.status === 409 || err.status === 400)) {
+          return render(c, ReviewPage({ p: pageCtx(c, base), rows: await reviewQueue(db), duplicates: await programDuplicates(db), error: err.message }), err.status);
+        }
+        throw err;
+      }
+      return c.redirect(`${href(pageCtx(c, base), '/staff/programs/review')}?done=${key}`, 303);
+    });
+  decide('apply', 'applied', (i, a) => applyImportChanges(db, i, a));
+  decide('keep', 'kept', (i, a) => keepCurrentProgram(db, i, a));
+  decide('update-existing', 'updated', (i, a) => updateProgramFromImport(db, i, a));
+  decide('dismiss', 'dismissed', (i, a) => dismissDuplicate(db, i, a));
   app.post(`${S}/review/:id{[0-9]+}/approve`, guard, async (c) => {
     const importId = id(c);
     const v = await formValues(c);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB, Queryable } from '../../lib/db/types.js';
 import { parseSource } from './connectors/index.js';
+import { editedProgramOf, findExistingProgram } from './existing-programs.js';
 import { fetchSource, type FetchOptions } from './fetch-source.js';
 import { contentHash, itemFields, itemKey, normalizeTitle, normalizeUrl, type ImportedItem } from './item.js';
 import { publishItem, type SourceDefaults } from './publish-import.js';
@@ -82,6 +83,13 @@ async function classify(trx: Queryable, source: Source, runId: number, items: Im
       content_hash: hash,
     };
     if (!latest) {
+      // Already published (bundled, editor-made, or another source's approved item): point at that program.
+      const existing = await findExistingProgram(trx, source.id, key, item, provider);
+      if (existing) {
+        s.duplicates++;
+        await trx.insertInto('program_imports').values({ ...base, change_kind: 'new', status: 'duplicate', program_id: existing }).execute();
+        continue;
+      }
       const dup = await findDuplicate(trx, source.id, item, provider);
       if (dup) {
         s.duplicates++;
@@ -103,7 +111,14 @@ async function classify(trx: Queryable, source: Source, runId: number, items: Im
       // Still the other source's item: keep it merged there.
       s.changed--;
       s.duplicates++;
-      await trx.insertInto('program_imports').values({ ...row, status: 'duplicate', duplicate_of: latest.duplicate_of }).execute();
+      await trx.insertInto('program_imports').values({ ...row, status: 'duplicate', duplicate_of: latest.duplicate_of, program_id: latest.program_id }).execute();
+      continue;
+    }
+    // An editor changed the program since import: even a trusted source's change waits for a reviewer, who
+    // sees it against the current program (program_id on a pending row = the program it would change).
+    const edited = latest ? await editedProgramOf(trx, source.id, key) : null;
+    if (edited) {
+      await trx.insertInto('program_imports').values({ ...row, status: 'pending', program_id: edited }).execute();
     } else if (source.trusted) {
       const programId = await publishItem(trx, { ...base, provider }, source);
       s.published++;

@@ -44,6 +44,7 @@ function areas(t: PageCtx['t']): Area[] {
         { path: '/staff/community/moderators', label: t('community.mods.title') },
       ],
     },
+    { title: t('staff.assistant.title'), roles: ['editor', 'admin'], tools: [{ path: '/staff/assistant', label: t('staff.assistant.title') }] },
     { title: t('staff.places.title'), roles: ['editor', 'admin'], tools: [{ path: '/staff/places', label: t('staff.places.title') }] },
     {
       title: t('staff.tr.title'),

@@ -6,7 +6,7 @@ import { CsrfField, Notice } from '../../lib/views/forms.js';
 import { Layout } from '../../lib/views/layout.js';
 import { href, type PageCtx } from '../../lib/views/page-context.js';
 import type { QueueItem } from '../review.js';
-import type { ItemStatus, LocaleSummary, Spend } from '../status.js';
+import type { ItemStatus, LocaleSummary, ProgramItem, Spend } from '../status.js';
 
 const STATUSES: ItemStatus[] = ['missing', 'machine', 'reviewed', 'outdated'];
 const langAttrs = (code: string) => (isLocale(code) ? { lang: BCP47[code], dir: dirOf(code) } : {});
@@ -16,7 +16,9 @@ export function StaffTranslationsPage(props: {
   summary: LocaleSummary[];
   spend: Spend[];
   forLocale: string | null;
+  programs: LocaleSummary[];
   items: Array<{ id: string; title: string; status: ItemStatus; machine: boolean }> | null;
+  programList: ProgramItem[] | null;
   places: Array<{ id: string; name: string; status: string }> | null;
   configured: boolean;
 }) {
@@ -68,37 +70,10 @@ export function StaffTranslationsPage(props: {
             </div>
           ) : null}
         </section>
-        <section class="section" aria-labelledby="tr-status">
-          <h2 id="tr-status">{t('staff.tr.status')}</h2>
-          <div class="tr-table-wrap">
-            <table class="tr-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.tr.locale')}</th>
-                  {STATUSES.map((s) => (
-                    <th scope="col">{t(`staff.tr.${s}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {props.summary.map((row) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`${href(p, '/staff/translations')}?for=${row.locale}#tr-items`} aria-current={row.locale === props.forLocale ? 'true' : undefined}>
-                        <span {...langAttrs(row.locale)}>{isLocale(row.locale) ? SELF_NAMES[row.locale] : row.locale}</span> ({row.locale})
-                      </a>
-                    </th>
-                    {STATUSES.map((s) => (
-                      <td>{formatNumber(p.locale, row[s])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <StatusTable p={p} id="tr-status" title={t('staff.tr.status')} rows={props.summary} forLocale={props.forLocale} anchor="tr-items" />
+        <StatusTable p={p} id="tr-programs" title={t('staff.tr.programs_status')} rows={props.programs} forLocale={props.forLocale} anchor="tr-program-items" />
         {props.forLocale && props.items ? (
-          <section class="section" aria-labelledby="tr-items" id="tr-items">
+          <section class="section" aria-labelledby="tr-items-title" id="tr-items">
             <h2 id="tr-items-title">{t('staff.tr.items', { name: isLocale(props.forLocale) ? SELF_NAMES[props.forLocale] : props.forLocale })}</h2>
             <ul class="link-list">
               {props.items.map((i) => (
@@ -128,8 +103,72 @@ export function StaffTranslationsPage(props: {
             ) : null}
           </section>
         ) : null}
+        {props.forLocale && props.programList ? <ProgramItems p={p} locale={props.forLocale} items={props.programList} /> : null}
       </div>
     </Layout>
+  );
+}
+
+const localeName = (l: string) => (isLocale(l) ? SELF_NAMES[l] : l);
+
+/** Counts per locale (missing / machine / reviewed / outdated); each locale links to its item lists. */
+function StatusTable(props: { p: PageCtx; id: string; title: string; rows: LocaleSummary[]; forLocale: string | null; anchor: string }) {
+  const { p } = props;
+  const { t } = p;
+  return (
+    <section class="section" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <div class="tr-table-wrap">
+        <table class="tr-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.tr.locale')}</th>
+              {STATUSES.map((s) => (
+                <th scope="col">{t(`staff.tr.${s}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr>
+                <th scope="row">
+                  <a href={`${href(p, '/staff/translations')}?for=${row.locale}#${props.anchor}`} aria-current={row.locale === props.forLocale ? 'true' : undefined}>
+                    <span {...langAttrs(row.locale)}>{localeName(row.locale)}</span> ({row.locale})
+                  </a>
+                </th>
+                {STATUSES.map((s) => (
+                  <td>{formatNumber(p.locale, row[s])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** One locale's programs, each linking to the program editor with that language's text open. */
+function ProgramItems(props: { p: PageCtx; locale: string; items: ProgramItem[] }) {
+  const { p, locale } = props;
+  const { t } = p;
+  // The editor takes ?lang= only for locales other than Korean and English (those are edited in the main form).
+  const lang = locale === 'ko' || locale === 'en' ? '' : `?lang=${locale}`;
+  return (
+    <section class="section" aria-labelledby="tr-program-items-title" id="tr-program-items">
+      <h2 id="tr-program-items-title">{t('staff.tr.program_items', { name: localeName(locale) })}</h2>
+      <ul class="link-list">
+        {props.items.map((i) => (
+          <li>
+            <a href={`${href(p, `/staff/programs/${i.id}/edit`)}${lang}`} lang="ko">
+              {i.title}
+            </a>{' '}
+            <span class={`badge badge-${i.status}`}>{t(`staff.tr.${i.status}`)}</span>
+            {i.machine ? ` ${t('staff.tr.machine_origin')}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

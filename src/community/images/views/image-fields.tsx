@@ -10,15 +10,18 @@ export interface ImageFieldsView {
   error?: { position: number; message: string };
   /** Files were sent but not kept (the form was refused): ask to choose them again. */
   reselect?: boolean;
+  /** Edit page: fewer empty slots (room left in the post) and "add images" wording. */
+  slots?: number;
+  adding?: boolean;
 }
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
 
 export function ImageFields({ p, v }: { p: PageCtx; v: ImageFieldsView }) {
-  const slots = Array.from({ length: MAX_IMAGES }, (_, i) => i + 1);
+  const slots = Array.from({ length: v.slots ?? MAX_IMAGES }, (_, i) => i + 1);
   return (
     <fieldset class="image-fields" aria-describedby={`pf-images-hint${v.reselect ? ' pf-images-reselect' : ''}`}>
-      <legend class="field-label">{p.t('community.image.legend', { max: MAX_IMAGES })}</legend>
+      <legend class="field-label">{p.t(v.adding ? 'community.image.add_legend' : 'community.image.legend', { max: MAX_IMAGES })}</legend>
       <p class="field-hint" id="pf-images-hint">{p.t('community.image.hint', { mb: v.maxMb })}</p>
       {v.reselect ? (
         <p class="field-message" id="pf-images-reselect" role="status">
@@ -29,7 +32,7 @@ export function ImageFields({ p, v }: { p: PageCtx; v: ImageFieldsView }) {
         const error = v.error?.position === n ? v.error.message : undefined;
         return (
           <div class={error ? 'image-slot field field-error' : 'image-slot field'}>
-            <label class="field-label" for={`pf-image-${n}`}>{p.t('community.image.file', { n })}</label>
+            <label class="field-label" for={`pf-image-${n}`}>{p.t(v.adding ? 'community.image.new_file' : 'community.image.file', { n })}</label>
             {error ? (
               <p class="field-message" id={`pf-image-${n}-error`} role="alert">
                 {error}
@@ -44,7 +47,7 @@ export function ImageFields({ p, v }: { p: PageCtx; v: ImageFieldsView }) {
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={error ? `pf-image-${n}-error` : undefined}
             />
-            <label class="field-label" for={`pf-alt-${n}`}>{p.t('community.image.alt', { n })}</label>
+            <label class="field-label" for={`pf-alt-${n}`}>{p.t(v.adding ? 'community.image.new_alt' : 'community.image.alt', { n })}</label>
             <input type="text" id={`pf-alt-${n}`} name="alt" class="input" maxlength={MAX_ALT} dir="auto" value={v.alts?.[n - 1] ?? ''} />
           </div>
         );
