@@ -1,7 +1,8 @@
 // Runs every test with node's test runner (TypeScript through tsx): unit and integration tests beside
 // the code, then the browser and process tests in e2e/. `--unit` or `--e2e` runs one group.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -32,9 +33,12 @@ if (!files.length) {
   console.error('No test files matched.');
   process.exit(1);
 }
+// One seeded database dump shared by this run's test files (src/lib/testing/test-db.ts), removed afterwards.
+const snapshots = mkdtempSync(path.join(os.tmpdir(), 'ieum-test-'));
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
+  { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test', IEUM_TEST_SNAPSHOT_DIR: snapshots } },
 );
+rmSync(snapshots, { recursive: true, force: true });
 process.exit(r.status ?? 1);

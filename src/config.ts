@@ -209,4 +209,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 export const testSettings = () => ({
   databaseUrl: process.env.TEST_DATABASE_URL || undefined,
   chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  /** Set by scripts/test.mjs for one run: where the seeded in-memory PGlite is kept for the next test files. */
+  snapshotDir: process.env.IEUM_TEST_SNAPSHOT_DIR || undefined,
 });

@@ -13,6 +13,8 @@ export interface DbHandle {
   poolStats(): { total: number; idle: number; waiting: number };
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball (tests reuse a seeded one instead of seeding again). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -21,6 +23,8 @@ export interface OpenOptions {
   poolMax?: number;
   /** In-memory PGlite (tests): no lock file, nothing on disk. */
   memory?: boolean;
+  /** In-memory PGlite: start from this dump (see DbHandle.dump). */
+  loadDataDir?: Blob | undefined;
   /** PostgreSQL search_path (tests isolate each run in its own schema). */
   searchPath?: string;
 }
@@ -59,13 +63,14 @@ async function openPostgres(url: string, poolMax: number, searchPath?: string): 
   };
 }
 
-async function openPglite(dataDir: string, memory: boolean): Promise<DbHandle> {
+async function openPglite(dataDir: string, memory: boolean, loadDataDir?: Blob): Promise<DbHandle> {
   const lock: DataDirLock | null = memory ? null : lockDataDir(dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const pg = await PGlite.create({
       dataDir: memory ? undefined : path.join(dataDir, 'pglite'),
+      ...(memory && loadDataDir ? { loadDataDir } : {}),
       extensions: { pg_trgm },
       parsers: { [INT8]: parseInt8, [DATE]: parseDate },
     });
@@ -80,6 +85,7 @@ async function openPglite(dataDir: string, memory: boolean): Promise<DbHandle> {
         await db.destroy();
         lock?.release();
       },
+      dump: async () => (await pg.dumpDataDir('none')) as Blob,
     };
   } catch (err) {
     lock?.release();
@@ -102,5 +108,5 @@ async function pingWith(db: Kysely<Database>, timeoutMs: number): Promise<boolea
 export function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl, opts.poolMax ?? 10, opts.searchPath)
-    : openPglite(opts.dataDir, opts.memory ?? false);
+    : openPglite(opts.dataDir, opts.memory ?? false, opts.loadDataDir);
 }

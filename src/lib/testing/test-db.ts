@@ -1,5 +1,7 @@
 // Test databases: in-memory PGlite always, and PostgreSQL (a throwaway schema) when TEST_DATABASE_URL is set.
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { testSettings } from '../../config.js';
 import { seedAll } from '../../seed.js';
@@ -32,6 +34,31 @@ async function openPostgresSchema(url: string): Promise<DbHandle> {
   return dbh;
 }
 
+/**
+ * A seeded in-memory PGlite. Seeding (knowledge base, places, programs… in 20 locales) takes seconds in WASM, and
+ * most test files need it, so within one `npm test` run the first file dumps the seeded database and the others
+ * load that dump. The dump lives in a directory made fresh for each run, so it can never be stale.
+ */
+async function openSeededPglite(): Promise<DbHandle> {
+  const dir = testSettings().snapshotDir;
+  const file = dir ? path.join(dir, 'pglite-seeded.tar') : '';
+  if (file && existsSync(file)) {
+    const dbh = await openDatabase({ dataDir: '', memory: true, loadDataDir: new Blob([readFileSync(file)]) });
+    await migrate(dbh.db);
+    return dbh;
+  }
+  const dbh = await openDatabase({ dataDir: '', memory: true });
+  await migrate(dbh.db);
+  await seedAll(dbh.db);
+  if (file && dbh.dump) {
+    // Written under a unique name and renamed: two files seeding at once both leave a whole dump.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.from(await (await dbh.dump()).arrayBuffer()));
+    renameSync(tmp, file);
+  }
+  return dbh;
+}
+
 /** The databases the integration tests run on: PGlite, plus PostgreSQL when configured. */
 export function testDatabases(): TestDb[] {
   const url = testSettings().databaseUrl;
@@ -44,7 +71,18 @@ export function testDatabases(): TestDb[] {
       return dbh;
     },
   });
-  const dbs = [make('pglite', () => openDatabase({ dataDir: '', memory: true }))];
+  const pglite: TestDb = {
+    name: 'pglite',
+    async open(opts = {}) {
+      if (opts.seed === false) {
+        const dbh = await openDatabase({ dataDir: '', memory: true });
+        await migrate(dbh.db);
+        return dbh;
+      }
+      return openSeededPglite();
+    },
+  };
+  const dbs = [pglite];
   if (url) dbs.push(make('postgres', () => openPostgresSchema(url)));
   return dbs;
 }
