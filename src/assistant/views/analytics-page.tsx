@@ -1,6 +1,5 @@
 // Staff analytics of the assistant: volume, languages, outcomes, guides used, and the questions it could not
 // answer (already redacted when stored), to show editors which guides to write or fix next.
-import { BarChart } from '../../cases/views/charts.js';
 import { FilterSelect } from '../../cases/views/staff-queue-page.js';
 import { LOCALES, SELF_NAMES, type Locale } from '../../lib/i18n/locales.js';
 import { Layout } from '../../lib/views/layout.js';
@@ -68,11 +67,8 @@ export function AnalyticsPage({ p, a }: { p: PageCtx; a: Analytics }) {
           <p class="note">{t('staff.assistant.none')}</p>
         )}
 
-        <h2>{t('staff.assistant.by_language')}</h2>
-        {a.byLocale.length ? <BarChart id="an-locales" title={t('staff.assistant.by_language')} bars={a.byLocale.map((r) => ({ label: lang(r.key), value: r.n }))} /> : <p class="note">{t('staff.assistant.none')}</p>}
-
-        <h2>{t('staff.assistant.by_outcome')}</h2>
-        {a.byKind.length ? <BarChart id="an-kinds" title={t('staff.assistant.by_outcome')} bars={a.byKind.map((r) => ({ label: kind(r.key), value: r.n }))} /> : <p class="note">{t('staff.assistant.none')}</p>}
+        <Counts id="an-locales" title={t('staff.assistant.by_language')} none={t('staff.assistant.none')} head={[t('staff.tr.locale'), t('staff.assistant.times')]} rows={a.byLocale.map((r) => [lang(r.key), r.n])} num={num} />
+        <Counts id="an-kinds" title={t('staff.assistant.by_outcome')} none={t('staff.assistant.none')} head={[t('staff.assistant.outcome'), t('staff.assistant.times')]} rows={a.byKind.map((r) => [kind(r.key), r.n])} num={num} />
 
         <h2 id="an-articles-h">{t('staff.assistant.articles')}</h2>
         {a.articles.length ? (
@@ -104,5 +100,39 @@ export function AnalyticsPage({ p, a }: { p: PageCtx; a: Analytics }) {
         <p class="note">{t('staff.assistant.privacy', { count: a.retentionDays })}</p>
       </div>
     </Layout>
+  );
+}
+
+/** A count table with a <meter> per row: readable at 360 px (an SVG chart shrinks its labels), no inline style. */
+function Counts(props: { id: string; title: string; none: string; head: [string, string]; rows: Array<[string, number]>; num: (n: number) => string }) {
+  const max = Math.max(1, ...props.rows.map(([, n]) => n));
+  return (
+    <>
+      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      {props.rows.length ? (
+        <div class="table-wrap">
+          <table class="data-table" id={props.id} aria-labelledby={`${props.id}-h`}>
+            <thead>
+              <tr>
+                <th scope="col">{props.head[0]}</th>
+                <th scope="col">{props.head[1]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map(([label, n]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td>
+                    <meter min={0} max={max} value={n} aria-hidden="true" /> {props.num(n)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="note">{props.none}</p>
+      )}
+    </>
   );
 }
