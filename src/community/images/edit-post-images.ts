@@ -5,7 +5,7 @@ import { conflict, HttpError } from '../../lib/http/errors.js';
 import type { SessionUser } from '../../lib/http/env.js';
 import type { ObjectStorage } from '../../lib/storage/index.js';
 import { editPost, ownPost, type PostDraft } from '../write-post.js';
-import { prepareImages, type CreateWithImages, type ImageUpload } from './post-images.js';
+import { insertImageRows, prepareImages, type CreateWithImages, type ImageUpload } from './post-images.js';
 import { imageError, MAX_ALT, MAX_IMAGES } from './process-image.js';
 import './tables.js';
 
@@ -78,27 +78,7 @@ export async function editPostWithImages(db: DB, user: SessionUser, postId: numb
     // Close the gaps in ascending order: each target position is already free (unique (post_id, position)).
     for (const [i, x] of stay.entries()) if (x.position !== i + 1) await trx.updateTable('community_post_images').set({ position: i + 1 }).where('id', '=', x.id).execute();
     for (const [id, alt] of alts) await trx.updateTable('community_post_images').set({ alt }).where('id', '=', id).where('post_id', '=', postId).execute();
-    if (prepared.length) {
-      await trx
-        .insertInto('community_post_images')
-        .values(
-          prepared.map((img, i) => ({
-            post_id: postId,
-            position: stay.length + i + 1,
-            storage_key: img.main.key,
-            thumb_key: img.thumb.key,
-            content_type: img.contentType,
-            width: img.main.width,
-            height: img.main.height,
-            bytes: img.main.bytes.length,
-            thumb_width: img.thumb.width,
-            thumb_height: img.thumb.height,
-            thumb_bytes: img.thumb.bytes.length,
-            alt: img.alt,
-          })),
-        )
-        .execute();
-    }
+    await insertImageRows(trx, postId, prepared, stay.length + 1);
     return [...new Set(gone.flatMap((x) => [x.storage_key, x.thumb_key]))];
   });
   await discardObjects(db, o.storage, removedKeys, postId, o.log);

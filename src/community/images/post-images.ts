@@ -32,6 +32,30 @@ export async function prepareImages(uploads: ImageUpload[], limits: ImageLimits)
   return out;
 }
 
+/** Rows for stored images of a post, numbered from `firstPosition` (after the images it keeps). */
+export async function insertImageRows(db: Queryable, postId: number, prepared: PreparedImage[], firstPosition: number): Promise<void> {
+  if (!prepared.length) return;
+  await db
+    .insertInto('community_post_images')
+    .values(
+      prepared.map((img, i) => ({
+        post_id: postId,
+        position: firstPosition + i,
+        storage_key: img.main.key,
+        thumb_key: img.thumb.key,
+        content_type: img.contentType,
+        width: img.main.width,
+        height: img.main.height,
+        bytes: img.main.bytes.length,
+        thumb_width: img.thumb.width,
+        thumb_height: img.thumb.height,
+        thumb_bytes: img.thumb.bytes.length,
+        alt: img.alt,
+      })),
+    )
+    .execute();
+}
+
 export interface CreateWithImages {
   storage: ObjectStorage;
   limits: ImageLimits;
@@ -54,25 +78,7 @@ export async function createPostWithImages(db: DB, user: SessionUser, spaceId: n
       await o.storage.put(img.main.key, img.main.bytes, img.contentType);
       await o.storage.put(img.thumb.key, img.thumb.bytes, img.contentType);
     }
-    await db
-      .insertInto('community_post_images')
-      .values(
-        prepared.map((img, i) => ({
-          post_id: r.id,
-          position: i + 1,
-          storage_key: img.main.key,
-          thumb_key: img.thumb.key,
-          content_type: img.contentType,
-          width: img.main.width,
-          height: img.main.height,
-          bytes: img.main.bytes.length,
-          thumb_width: img.thumb.width,
-          thumb_height: img.thumb.height,
-          thumb_bytes: img.thumb.bytes.length,
-          alt: img.alt,
-        })),
-      )
-      .execute();
+    await insertImageRows(db, r.id, prepared, 1);
   } catch (err) {
     o.log?.warn({ err, postId: r.id }, 'post images could not be stored; the post was withdrawn');
     // A brand-new post has no comments, likes or reports yet: removing it loses nothing of anyone else's.

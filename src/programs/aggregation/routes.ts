@@ -2,10 +2,11 @@
 // edit, enable/disable, run now), /review (approve with edits, reject with reason) and /runs (history).
 // Handlers validate → authorize (guard per route) → call a use case → render; every action is audited.
 import { Hono, type Context } from 'hono';
+import { requireUser } from '../../accounts/access.js';
 import { z } from 'zod';
 import { audit } from '../../lib/audit.js';
 import type { AppEnv, Deps } from '../../lib/http/env.js';
-import { forbidden, HttpError, notFound, zodFields } from '../../lib/http/errors.js';
+import { HttpError, notFound, zodFields } from '../../lib/http/errors.js';
 import { parseForm } from '../../lib/http/input.js';
 import { LOCALE_ROUTE } from '../../lib/i18n/locales.js';
 import { href, pageCtx } from '../../lib/views/page-context.js';
@@ -51,11 +52,8 @@ export function aggregationRoutes(deps: Deps) {
   const base = deps.config.BASE_URL;
   const S = `${LOCALE_ROUTE}/staff/programs`;
   const guard = staffPageGuard(base, canEditPrograms);
-  const actor = (c: Context<AppEnv>) => {
-    const u = c.get('user');
-    if (!u) throw forbidden();
-    return { id: u.id, role: u.role };
-  };
+  // The guard ran first; requireUser only narrows the type (and answers 401 if it ever did not).
+  const actor = requireUser;
   const done = (c: Context<AppEnv>, key: string | undefined) => (key && DONE.has(key) ? pageCtx(c, base).t(`staff.agg.done.${key}`) : undefined);
 
   // Sources.

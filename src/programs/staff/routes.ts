@@ -2,10 +2,11 @@
 // (close / reopen). The aggregation pages (/staff/programs/sources, /review, /runs) belong to another sub-app;
 // the guard is attached per route here so that neither app's middleware decides for the other's paths.
 import { Hono, type Context } from 'hono';
+import { requireUser } from '../../accounts/access.js';
 import { z } from 'zod';
 import { loadContacts } from '../../assistant/kb/load-content.js';
 import type { AppEnv, Deps } from '../../lib/http/env.js';
-import { forbidden, HttpError, notFound } from '../../lib/http/errors.js';
+import { HttpError, notFound } from '../../lib/http/errors.js';
 import { parseForm } from '../../lib/http/input.js';
 import { LOCALE_ROUTE, LOCALES } from '../../lib/i18n/locales.js';
 import { href, pageCtx } from '../../lib/views/page-context.js';
@@ -52,11 +53,8 @@ export function programStaffRoutes(deps: Deps) {
   const base = deps.config.BASE_URL;
   const S = `${LOCALE_ROUTE}/staff/programs`;
   const guard = staffPageGuard(base, canEditPrograms);
-  const actor = (c: Context<AppEnv>) => {
-    const u = c.get('user');
-    if (!u) throw forbidden();
-    return { id: u.id, role: u.role };
-  };
+  // The guard ran first; requireUser only narrows the type (and answers 401 if it ever did not).
+  const actor = requireUser;
 
   /** Renders the form with whatever the editor has (stored values, or the posted ones after a refusal). */
   const page = async (c: Context<AppEnv>, props: Omit<ProgramFormProps, 'p' | 'regions' | 'locales' | 'history'>, status: 200 | 400 | 409 = 200) => {
