@@ -31,7 +31,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ieum-e2e-'));
   let out = '';
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'main.js')], {
+  // The same V8 flag as `npm start` (package.json): see docs/ARCHITECTURE.md, "Front end and weight".
+  const proc = spawn(process.execPath, ['--max-semi-space-size=32', path.join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BASE_URL: `http://127.0.0.1:${port}`, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

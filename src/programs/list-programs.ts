@@ -46,10 +46,25 @@ export function filterPrograms(programs: Program[], f: ProgramFilter, person: Pe
     out.push({ program: p, status, deadline: deadlineOf(p, today), reasons });
   }
   // Programs that match on something specific come before those open to everyone; then nearest deadline,
-  // then title. Keys are computed once (the comparator runs n log n times; see bench/programs.bench.ts).
-  const keyed = out.map((l) => ({ l, score: l.reasons ? l.reasons.reduce((n, r) => n + (r.kind === 'matched' && r.code !== 'open_to_all' ? 1 : 0), 0) : 0, deadline: l.deadline ?? '9999', title: l.program.text.title }));
-  keyed.sort((a, b) => b.score - a.score || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-  const sorted = keyed.map((k) => k.l);
+  // then title. Keys go into flat arrays and an index array is sorted (the comparator runs n log n times over
+  // thousands of entries; see bench/programs.bench.ts): no per-entry key objects for the collector to chase.
+  const n = out.length;
+  const score = new Uint8Array(n);
+  const deadlines: string[] = new Array(n);
+  const titles: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const l = out[i]!;
+    let s = 0;
+    if (l.reasons) for (const r of l.reasons) if (r.kind === 'matched' && r.code !== 'open_to_all') s++;
+    score[i] = s;
+    deadlines[i] = l.deadline ?? '9999';
+    titles[i] = l.program.text.title;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => score[b]! - score[a]! || (deadlines[a]! < deadlines[b]! ? -1 : deadlines[a]! > deadlines[b]! ? 1 : 0) || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0) || a - b);
+  const sorted: ListedProgram[] = new Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = out[order[i]!]!;
   return f.limit ? sorted.slice(0, f.limit) : sorted;
 }
 
