@@ -12,6 +12,21 @@ export async function parseForm(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * A form's text fields with every repeated name kept as a list (checkboxes, rows of inputs), without the CSRF
+ * token. A non-text part in a list becomes '' so that parallel lists (e.g. publisher[] and url[]) stay aligned.
+ */
+export async function readFormFields(c: Context): Promise<Record<string, string | string[]>> {
+  await parseForm(c); // a malformed body is a 400; the parsed form is cached for the call below
+  const all = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (k === '_csrf') continue;
+    out[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? v : '';
+  }
+  return out;
+}
+
 export async function readBody(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('application/json')) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { audit } from '../../lib/audit.js';
 import type { AppEnv, Deps } from '../../lib/http/env.js';
 import { HttpError, notFound, zodFields } from '../../lib/http/errors.js';
-import { parseForm } from '../../lib/http/input.js';
+import { readFormFields } from '../../lib/http/input.js';
 import { LOCALE_ROUTE } from '../../lib/i18n/locales.js';
 import { href, pageCtx } from '../../lib/views/page-context.js';
 import { render } from '../../lib/views/render.js';
@@ -27,17 +27,6 @@ type Values = Record<string, string | string[]>;
 const DONE = new Set(['saved', 'enabled', 'disabled', 'ran', 'run_failed', 'busy', 'approved', 'rejected', 'applied', 'kept', 'updated', 'dismissed']);
 
 /** The form body with repeated fields (category checkboxes) kept as lists. */
-async function formValues(c: Context<AppEnv>): Promise<Values> {
-  await parseForm(c); // a malformed body is a 400
-  const all = await c.req.parseBody({ all: true });
-  const out: Values = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (k === '_csrf') continue;
-    out[k] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v : '';
-  }
-  return out;
-}
-
 const one = (v: Values, k: string) => (Array.isArray(v[k]) ? (v[k] as string[])[0] : (v[k] as string | undefined));
 const many = (v: Values, k: string) => (v[k] === undefined ? [] : Array.isArray(v[k]) ? (v[k] as string[]) : [v[k] as string]);
 const id = (c: Context<AppEnv>) => {
@@ -78,7 +67,7 @@ export function aggregationRoutes(deps: Deps) {
     return render(c, SourceFormPage({ p: pageCtx(c, base), id: s.id, values }));
   });
   const saveSource = async (c: Context<AppEnv>, sourceId?: number) => {
-    const v = await formValues(c);
+    const v = await readFormFields(c);
     const values: SourceValues = { ...Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? (x[0] ?? '') : x])), categories: many(v, 'categories') };
     const fail = (errors: Record<string, string>, status: 400 | 409 = 400) => render(c, SourceFormPage({ p: pageCtx(c, base), id: sourceId, values, errors }), status);
     const parsed = sourceForm.safeParse({ ...values, categories: many(v, 'categories'), trusted: one(v, 'trusted'), enabled: one(v, 'enabled') });
@@ -95,7 +84,7 @@ export function aggregationRoutes(deps: Deps) {
   app.post(`${S}/sources/new`, guard, (c) => saveSource(c));
   app.post(`${S}/sources/:id{[0-9]+}/edit`, guard, (c) => saveSource(c, id(c)));
   app.post(`${S}/sources/:id{[0-9]+}/enabled`, guard, async (c) => {
-    const body = z.object({ enabled: z.enum(['true', 'false']) }).safeParse(await formValues(c));
+    const body = z.object({ enabled: z.enum(['true', 'false']) }).safeParse(await readFormFields(c));
     if (!body.success) throw new HttpError(400, 'invalid_input', 'enabled must be true or false');
     await setSourceEnabled(db, id(c), body.data.enabled === 'true', actor(c));
     return c.redirect(`${href(pageCtx(c, base), '/staff/programs/sources')}?done=${body.data.enabled === 'true' ? 'enabled' : 'disabled'}`, 303);
@@ -127,7 +116,7 @@ export function aggregationRoutes(deps: Deps) {
   const decide = (path: string, key: string, act: (importId: number, a: ReturnType<typeof actor>) => Promise<unknown>) =>
     app.post(`${S}/review/:id{[0-9]+}/${path}`, guard, async (c) => {
       const importId = id(c);
-      await formValues(c);
+      await readFormFields(c);
       try {
         await act(importId, actor(c));
       } catch (err) {
@@ -144,7 +133,7 @@ export function aggregationRoutes(deps: Deps) {
   decide('dismiss', 'dismissed', (i, a) => dismissDuplicate(db, i, a));
   app.post(`${S}/review/:id{[0-9]+}/approve`, guard, async (c) => {
     const importId = id(c);
-    const v = await formValues(c);
+    const v = await readFormFields(c);
     const values = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? (x[0] ?? '') : x])) as ApproveValues;
     const parsed = approveForm.safeParse(values);
     if (!parsed.success) return refuse(c, importId, values, zodFields(parsed.error), 400);
@@ -158,7 +147,7 @@ export function aggregationRoutes(deps: Deps) {
   });
   app.post(`${S}/review/:id{[0-9]+}/reject`, guard, async (c) => {
     const importId = id(c);
-    const v = await formValues(c);
+    const v = await readFormFields(c);
     const values = { reason: one(v, 'reason') ?? '' };
     const parsed = rejectForm.safeParse(values);
     if (!parsed.success) return refuse(c, importId, values, zodFields(parsed.error), 400);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadContacts } from '../../assistant/kb/load-content.js';
 import type { AppEnv, Deps } from '../../lib/http/env.js';
 import { HttpError, notFound } from '../../lib/http/errors.js';
-import { parseForm } from '../../lib/http/input.js';
+import { readFormFields } from '../../lib/http/input.js';
 import { LOCALE_ROUTE, LOCALES } from '../../lib/i18n/locales.js';
 import { href, pageCtx } from '../../lib/views/page-context.js';
 import { render } from '../../lib/views/render.js';
@@ -34,18 +34,6 @@ const DONE = { saved: 'staff.programs.saved', closed: 'staff.programs.closed_don
 
 let contactIds: Set<string> | null = null;
 const knownContacts = () => (contactIds ??= new Set(loadContacts().map((c) => c.id)));
-
-/** The form body with every repeated field kept (checkboxes, source rows); files are not expected here. */
-async function formValues(c: Context<AppEnv>): Promise<FormValues> {
-  await parseForm(c); // a malformed body is a 400; the parsed form is cached for the call below
-  const all = await c.req.parseBody({ all: true });
-  const out: FormValues = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (k === '_csrf') continue;
-    out[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? v : '';
-  }
-  return out;
-}
 
 export function programStaffRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -97,7 +85,7 @@ export function programStaffRoutes(deps: Deps) {
 
   const save = async (c: Context<AppEnv>, id?: string) => {
     if (id && !(await loadEditableProgram(db, id))) throw notFound(pageCtx(c, base).t('error.404.body'));
-    const values = await formValues(c);
+    const values = await readFormFields(c);
     const parsed = parseProgramForm(values, { ...(id ? { id } : {}), contactIds: knownContacts() });
     const version = str(values.version);
     if (!parsed.ok) return page(c, { id, values, version, errors: parsed.errors }, 400);
@@ -120,7 +108,7 @@ export function programStaffRoutes(deps: Deps) {
 
   app.post(`${S}/:id/state`, guard, async (c) => {
     const id = c.req.param('id');
-    const body = stateForm.safeParse(await formValues(c));
+    const body = stateForm.safeParse(await readFormFields(c));
     const current = await loadEditableProgram(db, id);
     if (!current) throw notFound(pageCtx(c, base).t('error.404.body'));
     if (!body.success) return page(c, { id, values: current.values, version: current.version, errors: [{ field: 'status', key: 'staff.programs.err.invalid' }] }, 400);
